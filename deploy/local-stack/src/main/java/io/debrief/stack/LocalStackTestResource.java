@@ -1,0 +1,29 @@
+package io.debrief.stack;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Gives a service under test the real Kafka and PostgreSQL of {@link LocalStack#shared()}. One stack serves every
+ * test class of the JVM; the argument {@code database} names the service's own database.
+ */
+public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "app";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return LocalStack.shared().quarkusConfig(database);
+    }
+
+    @Override
+    public void stop() {
+        // the shared stack outlives a single test class; a JVM shutdown hook stops it
+    }
+}
