@@ -1,0 +1,235 @@
+package io.debrief.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.debrief.stack.LocalStack;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product end to end: the three packaged services as separate processes on a real Kafka broker and a real
+ * PostgreSQL, driven over HTTP as a recruiter and interviewers would.
+ */
+class DebriefSystemIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    private static LocalStack stack;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess scorecards;
+    private static ServiceProcess calibrations;
+    private static ServiceProcess notifications;
+    private static HttpServer receiver;
+    private static final List<Webhook> webhooks = new CopyOnWriteArrayList<>();
+
+    record Webhook(Map<String, String> headers, String body) {
+    }
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path root = Path.of(System.getProperty("debrief.root", "../.."));
+        Path logs = Path.of("target", "system-logs");
+        stack = LocalStack.start(LocalStack.Settings.forTests());
+        System.out.println("System test on a real Kafka broker at " + stack.kafkaBootstrapServers()
+                + " and a real PostgreSQL at 127.0.0.1:" + stack.postgres().port());
+
+        scorecards = start(root, "scorecard-service", "scorecard", logs);
+        calibrations = start(root, "calibration-service", "calibration", logs);
+        notifications = start(root, "notification-service", "notification", logs);
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(90));
+        }
+        receiver = startWebhookReceiver();
+    }
+
+    private static ServiceProcess start(Path root, String name, String database, Path logs) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        Map<String, String> config = stack.quarkusConfig(database);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers"));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+        env.put("DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        ServiceProcess service = ServiceProcess.start(root, name, freePort(), env, logs);
+        services.add(service);
+        return service;
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aFullDebriefReachesTheRecruiterAndAnAmendmentRevisesTheDecision() throws Exception {
+        String secret = given().baseUri(notifications.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                        "description", "system test receiver"))
+                .post("/api/subscriptions")
+                .then().statusCode(201).extract().path("secret");
+
+        try (SseClient stream = new SseClient(notifications.baseUrl() + "/api/decisions/stream");
+             KafkaConsumer<String, String> decisions = decisionsConsumer()) {
+            String loopId = openLoop();
+
+            submit(loopId, "alice", Map.of("CONTAINERIZATION", 4, "ORCHESTRATION", 4, "CI_CD", 4, "ML_TOOLS", 3), "YES");
+            submit(loopId, "bob", Map.of("SYSTEM_DESIGN", 4, "MONITORING", 3, "PROBLEM_SOLVING", 3), "YES");
+            submit(loopId, "carol", Map.of("COMMUNICATION", 3), "STRONG_YES");
+
+            // average exactly 28/8 = 3.5 on MID: a hire (DOMAIN.md worked example 1)
+            JsonNode first = JSON.readTree(stream.await(e -> (loopId + ":1").equals(e.id()), EVENTUALLY).data());
+            assertThat(first.path("outcome").asText()).isEqualTo("HIRE");
+            assertThat(first.path("average").decimalValue()).isEqualByComparingTo("3.5");
+            assertThat(first.path("decisionVersion").asInt()).isEqualTo(1);
+
+            ConsumerRecord<String, String> published = awaitRecord(decisions, loopId, 1);
+            assertThat(header(published, "ce_type")).isEqualTo("hiring.decision.made.v1");
+            assertThat(header(published, "ce_id")).isEqualTo(loopId + ":1");
+            assertThat(JSON.readTree(published.value()).path("outcome").asText()).isEqualTo("HIRE");
+
+            given().baseUri(calibrations.baseUrl()).get("/api/calibrations/" + loopId)
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.is("DECIDED"));
+
+            // carol amends communication to 2: below MID's area minimum of 3, so the decision is revised
+            given().baseUri(scorecards.baseUrl()).contentType(ContentType.JSON)
+                    .body(scorecard("carol", Map.of("COMMUNICATION", 2), "NO"))
+                    .put("/api/loops/" + loopId + "/scorecards/carol")
+                    .then().statusCode(200);
+
+            JsonNode second = JSON.readTree(stream.await(e -> (loopId + ":2").equals(e.id()), EVENTUALLY).data());
+            assertThat(second.path("outcome").asText()).isEqualTo("NO_HIRE");
+            assertThat(JSON.readTree(awaitRecord(decisions, loopId, 2).value()).path("outcome").asText()).isEqualTo("NO_HIRE");
+
+            await().atMost(EVENTUALLY).until(() -> webhooksFor(loopId).size() >= 2);
+            for (Webhook webhook : webhooksFor(loopId)) {
+                assertThat(signatureIsValid(secret, webhook)).as("Standard Webhooks signature").isTrue();
+            }
+        }
+    }
+
+    private static String openLoop() {
+        Map<String, Object> loop = Map.of(
+                "candidate", Map.of("id", "cand-" + UUID.randomUUID(), "name", "Nguyen Van A"),
+                "position", "MLOps Engineer",
+                "level", "MID",
+                "panel", List.of(
+                        Map.of("interviewerId", "alice", "stage", "TECHNICAL_DEEP_DIVE"),
+                        Map.of("interviewerId", "bob", "stage", "SYSTEM_DESIGN"),
+                        Map.of("interviewerId", "carol", "stage", "CULTURAL_FIT")));
+        return given().baseUri(scorecards.baseUrl()).contentType(ContentType.JSON).body(loop)
+                .post("/api/loops")
+                .then().statusCode(201).extract().path("loopId");
+    }
+
+    private static void submit(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {
+        given().baseUri(scorecards.baseUrl()).contentType(ContentType.JSON)
+                .body(scorecard(interviewer, scores, recommendation))
+                .post("/api/loops/" + loopId + "/scorecards")
+                .then().statusCode(201);
+    }
+
+    private static Map<String, Object> scorecard(String interviewer, Map<String, Integer> scores, String recommendation) {
+        return Map.of("interviewerId", interviewer, "scores", scores, "recommendation", recommendation,
+                "notes", "private notes of " + interviewer);
+    }
+
+    private static KafkaConsumer<String, String> decisionsConsumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("hiring-decisions"));
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer, String loopId, int version) {
+        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (loopId.equals(record.key()) && (loopId + ":" + version).equals(header(record, "ce_id"))) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("decision " + loopId + ":" + version + " never reached hiring-decisions");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<Webhook> webhooksFor(String loopId) {
+        return webhooks.stream().filter(w -> w.headers().getOrDefault("webhook-id", "").startsWith(loopId + ":")).toList();
+    }
+
+    /** Standard Webhooks verification, written here independently of notification-service. */
+    private static boolean signatureIsValid(String secret, Webhook webhook) throws Exception {
+        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        String signed = webhook.headers().get("webhook-id") + "." + webhook.headers().get("webhook-timestamp") + "." + webhook.body();
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        return List.of(webhook.headers().getOrDefault("webhook-signature", "").split(" ")).contains(expected);
+    }
+
+    private static HttpServer startWebhookReceiver() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hooks", exchange -> {
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            webhooks.add(new Webhook(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
