@@ -7,11 +7,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.debrief.stack.LocalStack;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,11 +41,11 @@ class DebriefSystemIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
-    private static LocalStack stack;
-    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static RunningSystem system;
     private static ServiceProcess scorecards;
     private static ServiceProcess calibrations;
     private static ServiceProcess notifications;
+    private static Recruiting recruiting;
     private static HttpServer receiver;
     private static final List<Webhook> webhooks = new CopyOnWriteArrayList<>();
 
@@ -57,46 +53,19 @@ class DebriefSystemIT {
     }
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = Path.of(System.getProperty("debrief.root", "../.."));
-        Path logs = Path.of("target", "system-logs");
-        stack = LocalStack.start(LocalStack.Settings.forTests());
-        System.out.println("System test on a real Kafka broker at " + stack.kafkaBootstrapServers()
-                + " and a real PostgreSQL at 127.0.0.1:" + stack.postgres().port());
-
-        scorecards = start(root, "scorecard-service", "scorecard", logs);
-        calibrations = start(root, "calibration-service", "calibration", logs);
-        notifications = start(root, "notification-service", "notification", logs);
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(90));
-        }
+    static void startTheSystem() throws IOException {
+        system = RunningSystem.get();
+        scorecards = system.scorecards;
+        calibrations = system.calibrations;
+        notifications = system.notifications;
+        recruiting = new Recruiting(scorecards);
         receiver = startWebhookReceiver();
     }
 
-    private static ServiceProcess start(Path root, String name, String database, Path logs) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        Map<String, String> config = stack.quarkusConfig(database);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers"));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
-        env.put("DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
-        ServiceProcess service = ServiceProcess.start(root, name, freePort(), env, logs);
-        services.add(service);
-        return service;
-    }
-
     @AfterAll
-    static void stopTheSystem() throws Exception {
+    static void stopTheReceiver() {
         if (receiver != null) {
             receiver.stop(0);
-        }
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
@@ -110,11 +79,11 @@ class DebriefSystemIT {
 
         try (SseClient stream = new SseClient(notifications.baseUrl() + "/api/decisions/stream");
              KafkaConsumer<String, String> decisions = decisionsConsumer()) {
-            String loopId = openLoop();
+            String loopId = recruiting.openLoop("Nguyen Van A", "MID");
 
-            submit(loopId, "alice", Map.of("CONTAINERIZATION", 4, "ORCHESTRATION", 4, "CI_CD", 4, "ML_TOOLS", 3), "YES");
-            submit(loopId, "bob", Map.of("SYSTEM_DESIGN", 4, "MONITORING", 3, "PROBLEM_SOLVING", 3), "YES");
-            submit(loopId, "carol", Map.of("COMMUNICATION", 3), "STRONG_YES");
+            recruiting.submit(loopId, "alice", Map.of("CONTAINERIZATION", 4, "ORCHESTRATION", 4, "CI_CD", 4, "ML_TOOLS", 3), "YES");
+            recruiting.submit(loopId, "bob", Map.of("SYSTEM_DESIGN", 4, "MONITORING", 3, "PROBLEM_SOLVING", 3), "YES");
+            recruiting.submit(loopId, "carol", Map.of("COMMUNICATION", 3), "STRONG_YES");
 
             // average exactly 28/8 = 3.5 on MID: a hire (DOMAIN.md worked example 1)
             JsonNode first = JSON.readTree(stream.await(e -> (loopId + ":1").equals(e.id()), EVENTUALLY).data());
@@ -131,10 +100,7 @@ class DebriefSystemIT {
                     .then().statusCode(200).body("status", org.hamcrest.Matchers.is("DECIDED"));
 
             // carol amends communication to 2: below MID's area minimum of 3, so the decision is revised
-            given().baseUri(scorecards.baseUrl()).contentType(ContentType.JSON)
-                    .body(scorecard("carol", Map.of("COMMUNICATION", 2), "NO"))
-                    .put("/api/loops/" + loopId + "/scorecards/carol")
-                    .then().statusCode(200);
+            recruiting.amend(loopId, "carol", Map.of("COMMUNICATION", 2), "NO");
 
             JsonNode second = JSON.readTree(stream.await(e -> (loopId + ":2").equals(e.id()), EVENTUALLY).data());
             assertThat(second.path("outcome").asText()).isEqualTo("NO_HIRE");
@@ -147,35 +113,9 @@ class DebriefSystemIT {
         }
     }
 
-    private static String openLoop() {
-        Map<String, Object> loop = Map.of(
-                "candidate", Map.of("id", "cand-" + UUID.randomUUID(), "name", "Nguyen Van A"),
-                "position", "MLOps Engineer",
-                "level", "MID",
-                "panel", List.of(
-                        Map.of("interviewerId", "alice", "stage", "TECHNICAL_DEEP_DIVE"),
-                        Map.of("interviewerId", "bob", "stage", "SYSTEM_DESIGN"),
-                        Map.of("interviewerId", "carol", "stage", "CULTURAL_FIT")));
-        return given().baseUri(scorecards.baseUrl()).contentType(ContentType.JSON).body(loop)
-                .post("/api/loops")
-                .then().statusCode(201).extract().path("loopId");
-    }
-
-    private static void submit(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {
-        given().baseUri(scorecards.baseUrl()).contentType(ContentType.JSON)
-                .body(scorecard(interviewer, scores, recommendation))
-                .post("/api/loops/" + loopId + "/scorecards")
-                .then().statusCode(201);
-    }
-
-    private static Map<String, Object> scorecard(String interviewer, Map<String, Integer> scores, String recommendation) {
-        return Map.of("interviewerId", interviewer, "scores", scores, "recommendation", recommendation,
-                "notes", "private notes of " + interviewer);
-    }
-
     private static KafkaConsumer<String, String> decisionsConsumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
@@ -225,11 +165,5 @@ class DebriefSystemIT {
         });
         server.start();
         return server;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,88 @@
+package io.debrief.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium, the system's own (Debian's {@code chromium} and {@code chromium-driver}); nothing is
+ * downloaded. In CI a missing browser fails the tests; on a developer machine it skips them with the reason.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    /** @param language the browser's preferred language, as navigator.languages reports it */
+    static Browser open(String language) {
+        String binary = firstExisting(BROWSERS);
+        String chromedriver = firstExisting(DRIVERS);
+        if (binary == null || chromedriver == null) {
+            String reason = "headless browser tests need Debian's chromium and chromium-driver "
+                    + "(apt-get install -y chromium chromium-driver)";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(reason);
+            }
+            Assumptions.abort(reason);
+        }
+        try {
+            Path profile = Files.createTempDirectory("chromium-profile-");
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(binary)
+                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                            "--disable-sync", "--disable-quic", "--window-size=1280,1000",
+                            "--user-data-dir=" + profile, "--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(chromedriver))
+                    .usingAnyFreePort()
+                    .build();
+            return new Browser(new ChromeDriver(service, options));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String firstExisting(List<String> candidates) {
+        return candidates.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse(null);
+    }
+
+    /** Saves what the page shows now as {@code target/screenshots/NAME.png}. */
+    Path screenshot(String name) {
+        try {
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

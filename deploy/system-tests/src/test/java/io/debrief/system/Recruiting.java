@@ -1,0 +1,48 @@
+package io.debrief.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/** What recruiters and interviewers do over scorecard-service's REST API, for the system tests. */
+final class Recruiting {
+
+    private final String baseUrl;
+
+    Recruiting(ServiceProcess scorecards) {
+        this.baseUrl = scorecards.baseUrl();
+    }
+
+    /** Opens a loop for an MLOps Engineer with the panel alice (deep dive), bob (system design), carol (cultural fit). */
+    String openLoop(String candidate, String level) {
+        Map<String, Object> loop = Map.of(
+                "candidate", Map.of("id", "cand-" + UUID.randomUUID(), "name", candidate),
+                "position", "MLOps Engineer",
+                "level", level,
+                "panel", List.of(
+                        Map.of("interviewerId", "alice", "stage", "TECHNICAL_DEEP_DIVE"),
+                        Map.of("interviewerId", "bob", "stage", "SYSTEM_DESIGN"),
+                        Map.of("interviewerId", "carol", "stage", "CULTURAL_FIT")));
+        return given().baseUri(baseUrl).contentType(ContentType.JSON).body(loop)
+                .post("/api/loops").then().statusCode(201).extract().path("loopId");
+    }
+
+    void submit(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON).body(scorecard(interviewer, scores, recommendation))
+                .post("/api/loops/" + loopId + "/scorecards").then().statusCode(201);
+    }
+
+    void amend(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON).body(scorecard(interviewer, scores, recommendation))
+                .put("/api/loops/" + loopId + "/scorecards/" + interviewer).then().statusCode(200);
+    }
+
+    private static Map<String, Object> scorecard(String interviewer, Map<String, Integer> scores, String recommendation) {
+        return Map.of("interviewerId", interviewer, "scores", scores, "recommendation", recommendation,
+                "notes", "private notes of " + interviewer);
+    }
+}
