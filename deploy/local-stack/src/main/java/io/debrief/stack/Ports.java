@@ -7,12 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Free loopback ports, and a loud failure when a fixed port is taken. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

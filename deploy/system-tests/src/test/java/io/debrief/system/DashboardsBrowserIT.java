@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.debrief.stack.DebriefSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,19 +15,19 @@ import org.openqa.selenium.support.ui.Select;
 /** The two pages people look at, in a real headless Chromium against the running system. */
 class DashboardsBrowserIT {
 
-    private static RunningSystem system;
+    private static DebriefSystem system;
     private static Recruiting recruiting;
 
     @BeforeAll
     static void startTheSystem() {
         system = RunningSystem.get();
-        recruiting = new Recruiting(system.scorecards);
+        recruiting = new Recruiting(system.scorecards());
     }
 
     @Test
     void calibrationDashboardShowsBarsChecksAndOutcomeChangingLive() {
         try (Browser browser = Browser.open("en-US")) {
-            browser.driver.get(system.calibrations.baseUrl() + "/");
+            browser.driver.get(system.calibrations().baseUrl() + "/");
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "open"));
 
             String loopId = recruiting.openLoop("Tran Thi B", "MID");
@@ -60,7 +61,7 @@ class DashboardsBrowserIT {
     @Test
     void recruiterPageCreatesASubscriptionAndShowsDecisionsLive() {
         try (Browser browser = Browser.open("en-US")) {
-            browser.driver.get(system.notifications.baseUrl() + "/");
+            browser.driver.get(system.notifications().baseUrl() + "/");
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "open"));
 
             browser.driver.findElement(By.id("s-url")).sendKeys("http://127.0.0.1:9/browser-test");
@@ -89,13 +90,13 @@ class DashboardsBrowserIT {
     @Test
     void pagesFollowTheBrowsersLanguageAndSwitch() {
         try (Browser browser = Browser.open("vi-VN")) {
-            browser.driver.get(system.calibrations.baseUrl() + "/");
+            browser.driver.get(system.calibrations().baseUrl() + "/");
             browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Debrief — hiệu chỉnh trực tiếp"));
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
             new Select(browser.driver.findElement(By.id("lang"))).selectByValue("en");
             browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Debrief — live calibrations"));
 
-            browser.driver.get(system.notifications.baseUrl() + "/");
+            browser.driver.get(system.notifications().baseUrl() + "/");
             // the switch is remembered per site; the recruiter page is another site, so it still follows the browser
             browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Debrief — quyết định tuyển dụng"));
             browser.screenshot("recruiter-page-vi");

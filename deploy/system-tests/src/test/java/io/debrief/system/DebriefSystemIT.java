@@ -22,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.debrief.stack.DebriefSystem;
+import io.debrief.stack.ServiceProcess;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +43,7 @@ class DebriefSystemIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
-    private static RunningSystem system;
+    private static DebriefSystem system;
     private static ServiceProcess scorecards;
     private static ServiceProcess calibrations;
     private static ServiceProcess notifications;
@@ -55,9 +57,9 @@ class DebriefSystemIT {
     @BeforeAll
     static void startTheSystem() throws IOException {
         system = RunningSystem.get();
-        scorecards = system.scorecards;
-        calibrations = system.calibrations;
-        notifications = system.notifications;
+        scorecards = system.scorecards();
+        calibrations = system.calibrations();
+        notifications = system.notifications();
         recruiting = new Recruiting(scorecards);
         receiver = startWebhookReceiver();
     }
@@ -115,7 +117,7 @@ class DebriefSystemIT {
 
     private static KafkaConsumer<String, String> decisionsConsumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());

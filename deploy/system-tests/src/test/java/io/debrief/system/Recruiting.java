@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.debrief.stack.ServiceProcess;
 import io.restassured.http.ContentType;
 
 /** What recruiters and interviewers do over scorecard-service's REST API, for the system tests. */

@@ -1,4 +1,4 @@
-package io.debrief.system;
+package io.debrief.stack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process on a free port. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -29,15 +29,25 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logDir) throws IOException {
+    /**
+     * @param root        the repository's root folder
+     * @param name        the service's folder, e.g. {@code scorecard-service}
+     * @param jvmOptions  extra JVM options, e.g. {@code -Xmx256m}
+     * @param environment its configuration (Quarkus reads environment variables)
+     */
+    public static ServiceProcess start(Path root, String name, int port, List<String> jvmOptions,
+                                       Map<String, String> environment, Path logDir) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -50,16 +60,28 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    String baseUrl() {
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Waits until {@code /q/health/ready} answers 200, or fails with the tail of the service's log. */
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -79,7 +101,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + tail());
     }
 
-    String tail() throws IOException {
+    public String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }

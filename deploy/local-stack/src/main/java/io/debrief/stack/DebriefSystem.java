@@ -1,0 +1,114 @@
+package io.debrief.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three packaged services as separate processes on free ports, wired to a {@link LocalStack}: what the system
+ * tests and the benchmark run against.
+ */
+public final class DebriefSystem implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("scorecard-service", "calibration-service", "notification-service");
+
+    private final LocalStack stack;
+    private final boolean ownsStack;
+    private final Map<String, ServiceProcess> services;
+
+    private DebriefSystem(LocalStack stack, boolean ownsStack, Map<String, ServiceProcess> services) {
+        this.stack = stack;
+        this.ownsStack = ownsStack;
+        this.services = services;
+    }
+
+    /** Starts a fresh stack and the three services, and waits until each one is ready. */
+    public static DebriefSystem start(Path root, Path logDir, List<String> jvmOptions) {
+        LocalStack stack = LocalStack.start(LocalStack.Settings.forTests());
+        try {
+            return start(stack, true, root, logDir, jvmOptions);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static DebriefSystem start(LocalStack stack, boolean ownsStack, Path root, Path logDir, List<String> jvmOptions) {
+        Map<String, ServiceProcess> started = new HashMap<>();
+        try {
+            for (String name : SERVICES) {
+                started.put(name, launch(stack, root, name, databaseOf(name), logDir, jvmOptions, Map.of()));
+            }
+            for (ServiceProcess service : started.values()) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
+            return new DebriefSystem(stack, ownsStack, started);
+        } catch (IOException e) {
+            started.values().forEach(DebriefSystem::quietlyClose);
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started.values().forEach(DebriefSystem::quietlyClose);
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            started.values().forEach(DebriefSystem::quietlyClose);
+            throw e;
+        }
+    }
+
+    /** Starts one more instance of a service against the same stack, e.g. a second calibration-service. */
+    public static ServiceProcess launch(LocalStack stack, Path root, String name, String database, Path logDir,
+                                        List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
+        Map<String, String> config = stack.quarkusConfig(database);
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers"));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+        env.put("DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        env.putAll(extraEnvironment);
+        return ServiceProcess.start(root, name, Ports.free(), jvmOptions, env, logDir);
+    }
+
+    public static String databaseOf(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public ServiceProcess scorecards() {
+        return services.get("scorecard-service");
+    }
+
+    public ServiceProcess calibrations() {
+        return services.get("calibration-service");
+    }
+
+    public ServiceProcess notifications() {
+        return services.get("notification-service");
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(DebriefSystem::quietlyClose);
+        if (ownsStack) {
+            stack.close();
+        }
+    }
+
+    private static void quietlyClose(ServiceProcess service) {
+        try {
+            service.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
