@@ -1,0 +1,5 @@
+package io.debrief.calibration.domain;
+
+public enum CalibrationStatus {
+    PENDING, DECIDED, CANCELLED
+}

@@ -1,0 +1,5 @@
+package io.debrief.calibration.domain;
+
+public enum Level {
+    JUNIOR, MID, SENIOR
+}

@@ -1,0 +1,5 @@
+package io.debrief.calibration.domain;
+
+public enum Outcome {
+    HIRE, NO_HIRE, INSUFFICIENT_EVIDENCE
+}

@@ -1,0 +1,5 @@
+package io.debrief.calibration.domain;
+
+public enum Recommendation {
+    STRONG_NO, NO, YES, STRONG_YES
+}

@@ -1,0 +1,5 @@
+package io.debrief.calibration.domain;
+
+public enum Rule {
+    AVERAGE, AREA_MINIMUM, EXPERT_AREAS
+}
