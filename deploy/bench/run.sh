@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Debrief's benchmark: starts its own Kafka and PostgreSQL and the three services on free ports, measures footprint,
+# this machine's ceilings, ingest at stepped rates, submit-to-decision latency, outbox drain and replay, prints the
+# table and writes it under deploy/bench/results/ (JSON and Markdown, latest.md).
+#
+#   deploy/bench/run.sh                  the full run (about 15 minutes)
+#   deploy/bench/run.sh --quick          a smoke run with short steps and small backlogs (about 3 minutes)
+#   deploy/bench/run.sh --only ingest,latency --rates 1000,2000 --step-seconds 30
+#
+# It leaves a running deploy/local/run.sh alone: everything it starts is on free ports and stopped at the end.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+missing=0
+for service in scorecard-service calibration-service notification-service; do
+  [ -f "$root/$service/target/quarkus-app/quarkus-run.jar" ] || missing=1
+done
+[ -d "$here/target/lib" ] && [ -f "$here/target/bench-1.0.0-SNAPSHOT.jar" ] || missing=1
+if [ "$missing" = 1 ] || [ "${REBUILD:-0}" = 1 ]; then
+  echo "==> Building the services and the benchmark (./mvnw package, tests skipped)"
+  (cd "$root" && ./mvnw -B -q -DskipTests package)
+fi
+
+mkdir -p "$here/target/run"
+exec java -Xmx1g -XX:+UseParallelGC -Ddebrief.root="$root" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Djava.io.tmpdir="$here/target/run" \
+  -cp "$here/target/bench-1.0.0-SNAPSHOT.jar:$here/target/lib/*" io.debrief.bench.Bench "$@"

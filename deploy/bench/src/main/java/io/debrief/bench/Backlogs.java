@@ -1,0 +1,203 @@
+package io.debrief.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.debrief.stack.Postgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** How fast the system works off a backlog: the outbox after an outage, and a calibration rebuild from the log. */
+final class Backlogs {
+
+    private Backlogs() {
+    }
+
+    /**
+     * scorecard-service is stopped, the outbox gets a backlog of rows (as after a long broker outage), and a fresh
+     * instance relays it to a topic of its own: rows per second from its first delete to an empty outbox.
+     */
+    static void outboxDrain(Bench bench) throws Exception {
+        int rows = bench.options().outboxRows();
+        bench.stop("scorecard-service");
+        Postgres postgres = bench.stack().postgres();
+        String url = postgres.jdbcUrl("scorecard");
+        try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event (id, aggregatetype, aggregateid, "
+                    + "type, payload, \"timestamp\") VALUES (?, 'loop', ?, 'hiring.scorecard.submitted.v1', ?::jsonb, ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    String loop = "bench-outbox-" + (i / 4);
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, loop);
+                    insert.setString(3, submitted(loop, i % 4, 1));
+                    insert.setTimestamp(4, Timestamp.from(Instant.now()));
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            long initial = count(connection);
+            long launched = System.nanoTime();
+            Thread starter = new Thread(() -> {
+                try {
+                    bench.launch("scorecard-service", "scorecard-service", "scorecard", Map.of("SCORECARD_OUTBOX_TOPIC", "bench-outbox-drain"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            starter.start();
+            long firstDelete = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            long left = initial;
+            while (left > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                left = count(connection);
+                if (firstDelete == 0 && left < initial) {
+                    firstDelete = System.nanoTime();
+                }
+            }
+            long emptied = System.nanoTime();
+            starter.join();
+            double seconds = (emptied - firstDelete) / 1e9;
+            bench.report().add(new Report.Row("outbox drain", initial + " rows backlog", initial / seconds, "rows/s", 10_000.0,
+                    true, Ceilings.kafkaProducer > 0 ? Ceilings.kafkaProducer : null,
+                    String.format(java.util.Locale.ROOT, "%.1f s from the first relayed row to an empty outbox (%.1f s after launch); "
+                            + "ceiling: Kafka ProducerPerformance", seconds, (emptied - launched) / 1e9)));
+        }
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); ResultSet result = statement.executeQuery("SELECT count(*) FROM outbox_event")) {
+            result.next();
+            long count = result.getLong(1);
+            connection.commit();
+            return count;
+        }
+    }
+
+    /**
+     * A backlog of scorecard events (a loop opened, then four scorecards) on a topic of its own, and a fresh
+     * calibration-service with an empty database reading it from the beginning: events per second until the last
+     * loop's decision is published.
+     */
+    static void replay(Bench bench) throws Exception {
+        int events = bench.options().replayEvents();
+        int loops = events / 5;
+        String suffix = String.valueOf(System.currentTimeMillis());
+        String in = "bench-replay-in-" + suffix;
+        String calibrations = "bench-replay-calibrations-" + suffix;
+        String decisions = "bench-replay-decisions-" + suffix;
+        String bootstrap = bench.stack().kafkaBootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(in, 6, (short) 1), new NewTopic(calibrations, 6, (short) 1),
+                    new NewTopic(decisions, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        long produceStart = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072"),
+                new StringSerializer(), new StringSerializer())) {
+            for (int l = 0; l < loops; l++) {
+                String loop = UUID.randomUUID().toString();
+                producer.send(record(in, loop, "hiring.loop.opened.v1", opened(loop, l)));
+                for (int seat = 0; seat < 4; seat++) {
+                    producer.send(record(in, loop, "hiring.scorecard.submitted.v1", submitted(loop, seat, 1)));
+                }
+            }
+            producer.flush();
+        }
+        bench.report().measured("replay", "backlog produced", events / ((System.nanoTime() - produceStart) / 1e9), "events/s");
+
+        bench.stack().postgres().ensureDatabase("calibration_replay");
+        long launched = System.nanoTime();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + suffix,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(decisions));
+            Thread starter = new Thread(() -> {
+                try {
+                    bench.launch("calibration-replay", "calibration-service", "calibration_replay", Map.of(
+                            "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_TOPIC", in,
+                            "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_GROUP_ID", "replay-" + suffix,
+                            "MP_MESSAGING_INCOMING_CALIBRATION_STREAM_TOPIC", calibrations,
+                            "MP_MESSAGING_OUTGOING_CALIBRATION_UPDATES_TOPIC", calibrations,
+                            "MP_MESSAGING_OUTGOING_HIRING_DECISIONS_TOPIC", decisions));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            starter.start();
+            Set<String> decided = new HashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(bench.options().quick() ? 5 : 30);
+            while (decided.size() < loops && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    decided.add(record.key());
+                }
+            }
+            long finished = System.nanoTime();
+            starter.join();
+            double seconds = (finished - launched) / 1e9;
+            bench.report().add(new Report.Row("replay", events + " events, " + loops + " loops", events / seconds, "events/s",
+                    20_000.0, true, null, String.format(java.util.Locale.ROOT,
+                            "%d of %d loops decided in %.1f s from launch (start-up included)", decided.size(), loops, seconds)));
+        } finally {
+            bench.stop("calibration-replay");
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String loop, String type, String data) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", "/bench".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_subject", loop.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, loop, data, headers);
+    }
+
+    private static String opened(String loop, int i) {
+        StringBuilder panel = new StringBuilder();
+        for (int seat = 0; seat < 4; seat++) {
+            panel.append(seat == 0 ? "" : ",").append("{\"interviewerId\":\"").append(Debriefs.interviewer(seat))
+                    .append("\",\"stage\":\"TECHNICAL_SCREEN\"}");
+        }
+        return "{\"loopId\":\"" + loop + "\",\"candidate\":{\"id\":\"c" + i + "\",\"name\":\"Replay " + i + "\"},"
+                + "\"position\":\"MLOps Engineer\",\"level\":\"MID\",\"panel\":[" + panel + "],\"openedAt\":\"" + Instant.now() + "\"}";
+    }
+
+    static String submitted(String loop, int seat, int version) {
+        return "{\"loopId\":\"" + loop + "\",\"scorecardId\":\"" + UUID.randomUUID() + "\",\"interviewerId\":\""
+                + Debriefs.interviewer(seat) + "\",\"stage\":\"TECHNICAL_SCREEN\",\"version\":" + version + ",\"scores\":{\""
+                + Debriefs.AREAS[seat][0] + "\":4,\"" + Debriefs.AREAS[seat][1] + "\":4},\"redFlags\":[],\"greenFlags\":[],"
+                + "\"recommendation\":\"YES\",\"submittedAt\":\"" + Instant.now() + "\"}";
+    }
+}

@@ -1,0 +1,293 @@
+package io.debrief.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.debrief.stack.DebriefSystem;
+import io.debrief.stack.LocalStack;
+import io.debrief.stack.ServiceProcess;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Debrief's benchmark: footprint, this machine's ceilings, ingest at stepped rates, submit-to-decision latency,
+ * outbox drain and replay. Prints each figure beside its target and ceiling, and writes the report.
+ *
+ * <p>Arguments: {@code --quick} (short steps, small backlogs: a smoke run), {@code --step-seconds N},
+ * {@code --rates 250,500,...}, {@code --replay-events N}, {@code --outbox-rows N}, {@code --only a,b}
+ * with scenarios footprint, ceilings, ingest, latency, outbox, replay.
+ */
+public final class Bench {
+
+    static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final Options options;
+    private final Report report = new Report();
+    private final Path root;
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newFixedThreadPool(4))
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private LocalStack stack;
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
+
+    record Options(boolean quick, int stepSeconds, List<Integer> rates, int replayEvents, int outboxRows, List<String> only) {
+
+        static Options parse(String[] args) {
+            boolean quick = List.of(args).contains("--quick");
+            int stepSeconds = quick ? 5 : 30;
+            List<Integer> rates = quick ? List.of(250, 1000) : List.of(250, 500, 1000, 2000, 4000);
+            int replayEvents = quick ? 50_000 : 1_000_000;
+            int outboxRows = quick ? 10_000 : 100_000;
+            List<String> only = List.of("footprint", "ceilings", "ingest", "latency", "outbox", "replay");
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> { }
+                    case "--step-seconds" -> stepSeconds = Integer.parseInt(args[++i]);
+                    case "--rates" -> rates = List.of(args[++i].split(",")).stream().map(Integer::parseInt).toList();
+                    case "--replay-events" -> replayEvents = Integer.parseInt(args[++i]);
+                    case "--outbox-rows" -> outboxRows = Integer.parseInt(args[++i]);
+                    case "--only" -> only = List.of(args[++i].split(","));
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            return new Options(quick, stepSeconds, rates, replayEvents, outboxRows, only);
+        }
+    }
+
+    private Bench(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+        this.work = root.resolve("deploy/bench/target/run");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("debrief.root", ".")).toAbsolutePath().normalize();
+        Bench bench = new Bench(Options.parse(args), root);
+        try {
+            bench.run();
+        } finally {
+            bench.stopServices();
+        }
+        Path written = bench.report.write(root.resolve("deploy/bench/results"));
+        System.out.println("\nReport: " + written + " and deploy/bench/results/latest.md");
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        System.out.println("Debrief benchmark on " + Report.machine());
+        try (StackProcess infrastructure = StackProcess.start(work)) {
+            stack = LocalStack.start(LocalStack.Settings.forTests());
+            if (options.only().contains("footprint")) {
+                footprint();
+            } else {
+                startServices();
+            }
+            if (options.only().contains("ceilings")) {
+                Ceilings.measure(this);
+            }
+            if (options.only().contains("ingest")) {
+                ingest();
+            }
+            if (options.only().contains("latency")) {
+                submitToDecision();
+            }
+            if (options.only().contains("outbox")) {
+                Backlogs.outboxDrain(this);
+            }
+            if (options.only().contains("replay")) {
+                Backlogs.replay(this);
+            }
+            stopServices();
+            stack.close();
+        }
+    }
+
+    Options options() {
+        return options;
+    }
+
+    Report report() {
+        return report;
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path work() {
+        return work;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /**
+     * Starts an instance of a service (with extra environment) and waits until it is ready; returns the time it took.
+     * The instance's log is {@code target/run/logs/<instance>/<service>.log}.
+     */
+    Duration launch(String instance, String service, String database, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        ServiceProcess started = DebriefSystem.launch(stack, root, service, database, work.resolve("logs").resolve(instance),
+                SERVICE_JVM, environment);
+        services.put(instance, started);
+        started.awaitReady(Duration.ofSeconds(120));
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    void stop(String name) throws InterruptedException {
+        ServiceProcess service = services.remove(name);
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    private void startServices() throws IOException, InterruptedException {
+        for (String name : DebriefSystem.SERVICES) {
+            launch(name, name, DebriefSystem.databaseOf(name), Map.of());
+        }
+    }
+
+    private void stopServices() throws InterruptedException {
+        for (String name : List.copyOf(services.keySet())) {
+            stop(name);
+        }
+    }
+
+    /** Each service started alone (the others idle or not yet there): time to ready, and resident memory once idle. */
+    private void footprint() throws Exception {
+        for (String name : DebriefSystem.SERVICES) {
+            Duration ready = launch(name, name, DebriefSystem.databaseOf(name), Map.of());
+            report.add(new Report.Row("footprint", name + " ready", ready.toMillis() / 1000.0, "s", 5.0, false, null,
+                    "process start to /q/health/ready 200"));
+        }
+        Thread.sleep(10_000);
+        for (String name : DebriefSystem.SERVICES) {
+            report.add(new Report.Row("footprint", name + " RSS idle", Footprint.rssMiB(services.get(name).pid()), "MiB", 300.0,
+                    false, null, "JVM " + String.join(" ", SERVICE_JVM)));
+        }
+    }
+
+    /** Scorecard submissions at stepped constant rates; every loop is completed, so the whole pipeline works. */
+    private void ingest() throws Exception {
+        Debriefs debriefs = new Debriefs(http, service("scorecard-service").baseUrl());
+        for (int rate : options.rates()) {
+            int submissions = rate * options.stepSeconds();
+            List<String> loops = debriefs.openLoops(submissions / Debriefs.PANEL + 1, 64);
+            Map<String, Double> rssUnderLoad = new ConcurrentHashMap<>();
+            var sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> services.forEach((name, service) ->
+                    rssUnderLoad.merge(name, Footprint.rssMiB(service.pid()), Math::max)), 1, 1, TimeUnit.SECONDS);
+            OpenLoop.Result result = OpenLoop.run(rate, Duration.ofSeconds(options.stepSeconds()), 20_000,
+                    i -> debriefs.submit(loops.get((int) (i / Debriefs.PANEL)), (int) (i % Debriefs.PANEL)));
+            sampler.shutdownNow();
+            String step = "ingest @" + rate + "/s";
+            boolean target = rate == 2000;
+            report.add(new Report.Row(step, "achieved", result.achievedRate(), "req/s", target ? 2000.0 : null, true, null,
+                    result.failed() + " failed, " + result.dropped() + " not sent (over 20,000 in flight)"));
+            report.add(new Report.Row(step, "HTTP p50", result.p(50), "ms", null, false, null, null));
+            report.add(new Report.Row(step, "HTTP p99", result.p(99), "ms", target ? 50.0 : null, false, null, null));
+            report.add(new Report.Row(step, "HTTP p99.9", result.p(99.9), "ms", null, false, null, null));
+            if (target || rate == options.rates().get(options.rates().size() - 1)) {
+                rssUnderLoad.forEach((name, rss) -> report.add(new Report.Row("footprint", name + " RSS under load @" + rate + "/s",
+                        rss, "MiB", null, false, null, null)));
+            }
+            Thread.sleep(5_000); // let the pipeline drain before the next step
+        }
+    }
+
+    /** From the answer to a loop's last scorecard to its decision on the topic, the stream and a webhook, at 1,000/s. */
+    private void submitToDecision() throws Exception {
+        try (Arrivals arrivals = new Arrivals(stack.kafkaBootstrapServers(), service("notification-service").baseUrl())) {
+            subscribe(arrivals.webhookUrl());
+            Thread.sleep(1_000);
+            Debriefs debriefs = new Debriefs(http, service("scorecard-service").baseUrl());
+            int rate = 1000;
+            List<String> loops = debriefs.openLoops(rate * options.stepSeconds() / Debriefs.PANEL + 1, 64);
+            Map<String, Long> lastAnswered = new ConcurrentHashMap<>();
+            OpenLoop.Result result = OpenLoop.run(rate, Duration.ofSeconds(options.stepSeconds()), 20_000, i -> {
+                String loopId = loops.get((int) (i / Debriefs.PANEL));
+                int seat = (int) (i % Debriefs.PANEL);
+                return debriefs.submit(loopId, seat).whenComplete((ok, error) -> {
+                    if (seat == Debriefs.PANEL - 1) {
+                        lastAnswered.put(loopId, System.nanoTime());
+                    }
+                });
+            });
+            Thread.sleep(10_000);
+            String step = "submit→decision @1000/s";
+            report.add(new Report.Row(step, "submissions achieved", result.achievedRate(), "req/s", null, true, null,
+                    result.failed() + " failed"));
+            record(step, "hiring-decisions topic", lastAnswered, arrivals.onTopic);
+            record(step, "notification stream", lastAnswered, arrivals.onStream);
+            record(step, "webhook receiver", lastAnswered, arrivals.atWebhook);
+        }
+    }
+
+    private void record(String step, String where, Map<String, Long> answered, Map<String, Long> arrived) {
+        Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        int missing = 0;
+        for (Map.Entry<String, Long> entry : answered.entrySet()) {
+            Long at = arrived.get(entry.getKey());
+            if (at == null) {
+                missing++;
+            } else {
+                latencies.recordValue(Math.max(0, (at - entry.getValue()) / 1000));
+            }
+        }
+        String note = latencies.getTotalCount() + " decisions" + (missing > 0 ? ", " + missing + " not arrived within 10 s" : "");
+        report.add(new Report.Row(step, where + " p50", latencies.getValueAtPercentile(50) / 1000.0, "ms", null, false, null, note));
+        report.add(new Report.Row(step, where + " p99", latencies.getValueAtPercentile(99) / 1000.0, "ms", 100.0, false, null, null));
+        report.add(new Report.Row(step, where + " p99.9", latencies.getValueAtPercentile(99.9) / 1000.0, "ms", null, false, null, null));
+    }
+
+    private void subscribe(String url) throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                        URI.create(service("notification-service").baseUrl() + "/api/subscriptions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\",\"description\":\"benchmark receiver\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot subscribe the benchmark's receiver: " + created.body());
+        }
+    }
+
+    static double parseRate(String output, Pattern pattern) {
+        Matcher matcher = pattern.matcher(output);
+        double last = -1;
+        while (matcher.find()) {
+            last = Double.parseDouble(matcher.group(1));
+        }
+        return last;
+    }
+
+    static List<String> lines(String text) {
+        return new ArrayList<>(List.of(text.split("\n")));
+    }
+}

@@ -1,0 +1,96 @@
+package io.debrief.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark's traffic, over scorecard-service's public API: loops of four interviewers who together cover the
+ * eight areas, two areas each, all scoring 4 (a MID hire), so every loop ends in a decision downstream.
+ */
+final class Debriefs {
+
+    static final int PANEL = 4;
+    static final String[][] AREAS = {
+            {"CONTAINERIZATION", "ORCHESTRATION"}, {"CI_CD", "ML_TOOLS"},
+            {"MONITORING", "SYSTEM_DESIGN"}, {"PROBLEM_SOLVING", "COMMUNICATION"}};
+    private static final String[] STAGES = {"TECHNICAL_SCREEN", "TECHNICAL_DEEP_DIVE", "SYSTEM_DESIGN", "CULTURAL_FIT"};
+    private static final Pattern LOOP_ID = Pattern.compile("\"loopId\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final String baseUrl;
+
+    Debriefs(HttpClient http, String baseUrl) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Opens {@code count} loops with at most {@code concurrency} requests in flight; returns their ids. */
+    List<String> openLoops(int count, int concurrency) throws InterruptedException {
+        Semaphore permits = new Semaphore(concurrency);
+        List<CompletableFuture<String>> opened = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            permits.acquire();
+            CompletableFuture<String> loop = http.sendAsync(post("/api/loops", loopBody(i)), HttpResponse.BodyHandlers.ofString())
+                    .thenApply(Debriefs::loopId);
+            loop.whenComplete((id, error) -> permits.release());
+            opened.add(loop);
+        }
+        List<String> ids = new ArrayList<>(count);
+        for (CompletableFuture<String> loop : opened) {
+            ids.add(loop.join());
+        }
+        return ids;
+    }
+
+    /** Interviewer {@code seat} (0..3) of {@code loopId} submits; true when the service answered 201. */
+    CompletionStage<Boolean> submit(String loopId, int seat) {
+        return http.sendAsync(post("/api/loops/" + loopId + "/scorecards", scorecardBody(seat)), HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> response.statusCode() == 201);
+    }
+
+    private HttpRequest post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    private static String loopId(HttpResponse<String> response) {
+        Matcher matcher = LOOP_ID.matcher(response.body());
+        if (response.statusCode() != 201 || !matcher.find()) {
+            throw new IllegalStateException("opening a loop failed: " + response.statusCode() + " " + response.body());
+        }
+        return matcher.group(1);
+    }
+
+    static String interviewer(int seat) {
+        return "bench-interviewer-" + seat;
+    }
+
+    private static String loopBody(int i) {
+        StringBuilder panel = new StringBuilder();
+        for (int seat = 0; seat < PANEL; seat++) {
+            panel.append(seat == 0 ? "" : ",")
+                    .append("{\"interviewerId\":\"").append(interviewer(seat)).append("\",\"stage\":\"").append(STAGES[seat]).append("\"}");
+        }
+        return "{\"candidate\":{\"id\":\"bench-candidate-" + i + "\",\"name\":\"Bench Candidate " + i + "\"},"
+                + "\"position\":\"MLOps Engineer\",\"level\":\"MID\",\"panel\":[" + panel + "]}";
+    }
+
+    private static String scorecardBody(int seat) {
+        return "{\"interviewerId\":\"" + interviewer(seat) + "\",\"scores\":{\"" + AREAS[seat][0] + "\":4,\"" + AREAS[seat][1]
+                + "\":4},\"greenFlags\":[\"PRODUCTION_EXPERIENCE\"],\"recommendation\":\"YES\","
+                + "\"notes\":\"Walked through a production rollout and its monitoring in detail.\"}";
+    }
+}
