@@ -1,0 +1,151 @@
+package io.debrief.calibration.events;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.debrief.calibration.domain.Area;
+import io.debrief.calibration.domain.Level;
+import io.debrief.calibration.domain.Recommendation;
+
+/**
+ * Reads a {@code scorecard-events} record: the type from the {@code ce_type} header, the data from the JSON value.
+ * Unknown fields are ignored; anything this service cannot use throws {@link PoisonRecordException} with the reason.
+ */
+public final class ScorecardEventParser {
+
+    private final ObjectMapper json;
+
+    public ScorecardEventParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public ScorecardEvent parse(String type, String value, Instant recordTime) {
+        if (type == null || type.isBlank()) {
+            throw new PoisonRecordException("missing ce_type header");
+        }
+        JsonNode data = readObject(value);
+        return switch (type) {
+            case ScorecardEvent.TYPE_LOOP_OPENED -> loopOpened(data, recordTime);
+            case ScorecardEvent.TYPE_SCORECARD_SUBMITTED -> scorecardSubmitted(data, recordTime);
+            case ScorecardEvent.TYPE_LOOP_CANCELLED -> new ScorecardEvent.LoopCancelled(
+                    text(data, "loopId", true), time(data, "cancelledAt", recordTime));
+            default -> throw new PoisonRecordException("unknown event type " + type);
+        };
+    }
+
+    private JsonNode readObject(String value) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonRecordException("empty record value");
+        }
+        try {
+            JsonNode node = json.readTree(value);
+            if (node == null || !node.isObject()) {
+                throw new PoisonRecordException("record value is not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new PoisonRecordException("malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private ScorecardEvent.LoopOpened loopOpened(JsonNode data, Instant recordTime) {
+        String loopId = text(data, "loopId", true);
+        JsonNode candidate = data.path("candidate");
+        Level level = enumValue(Level.class, text(data, "level", true), "level");
+        JsonNode panelNode = data.path("panel");
+        if (!panelNode.isArray() || panelNode.isEmpty()) {
+            throw new PoisonRecordException("panel must be a non-empty array");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<ScorecardEvent.PanelMember> panel = new ArrayList<>();
+        for (JsonNode member : panelNode) {
+            String interviewerId = text(member, "interviewerId", true);
+            if (seen.add(interviewerId)) {
+                panel.add(new ScorecardEvent.PanelMember(interviewerId, text(member, "stage", false)));
+            }
+        }
+        return new ScorecardEvent.LoopOpened(loopId, text(candidate, "id", false), text(candidate, "name", false),
+                text(data, "position", false), level, List.copyOf(panel), time(data, "openedAt", recordTime));
+    }
+
+    private ScorecardEvent.ScorecardSubmitted scorecardSubmitted(JsonNode data, Instant recordTime) {
+        String loopId = text(data, "loopId", true);
+        String interviewerId = text(data, "interviewerId", true);
+        JsonNode versionNode = data.path("version");
+        if (!versionNode.canConvertToInt() || !versionNode.isIntegralNumber() || versionNode.intValue() < 1) {
+            throw new PoisonRecordException("version must be an integer of at least 1");
+        }
+        JsonNode scoresNode = data.path("scores");
+        if (!scoresNode.isObject() || scoresNode.isEmpty()) {
+            throw new PoisonRecordException("scores must be a non-empty object");
+        }
+        Map<Area, Integer> scores = new EnumMap<>(Area.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = scoresNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            Area area = enumValue(Area.class, entry.getKey(), "scores area");
+            JsonNode score = entry.getValue();
+            if (!score.isIntegralNumber() || score.intValue() < 1 || score.intValue() > 5) {
+                throw new PoisonRecordException("score of " + area + " must be an integer from 1 to 5, not " + score);
+            }
+            scores.put(area, score.intValue());
+        }
+        List<String> redFlags = new ArrayList<>();
+        JsonNode flagsNode = data.path("redFlags");
+        if (flagsNode.isArray()) {
+            for (JsonNode flag : flagsNode) {
+                if (flag.isTextual()) {
+                    redFlags.add(flag.textValue());
+                }
+            }
+        }
+        Recommendation recommendation = enumValue(Recommendation.class, text(data, "recommendation", true),
+                "recommendation");
+        return new ScorecardEvent.ScorecardSubmitted(loopId, text(data, "scorecardId", false), interviewerId,
+                text(data, "stage", false), versionNode.intValue(), scores, List.copyOf(redFlags), recommendation,
+                time(data, "submittedAt", recordTime));
+    }
+
+    private static String text(JsonNode node, String field, boolean required) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new PoisonRecordException("missing field " + field);
+            }
+            return null;
+        }
+        if (!value.isTextual() || (required && value.textValue().isBlank())) {
+            throw new PoisonRecordException("field " + field + " must be a non-blank string");
+        }
+        return value.textValue();
+    }
+
+    private static Instant time(JsonNode data, String field, Instant fallback) {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw new PoisonRecordException("field " + field + " is not an RFC 3339 time");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String field) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("unknown " + field + " " + name);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.debrief.calibration.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code scorecard-events}. The method returns a Uni, so SmallRye processes the records of the channel one
+ * after the other: a record's transaction and publications finish before the next record starts, and the record is
+ * acknowledged (its offset may be committed) only then. A poison record fails at once and goes to
+ * {@code scorecard-events-dlq} with the reason; other failures (database or broker briefly unavailable, a lock
+ * conflict during a rebalance) are retried with backoff before the record is given up to the DLQ.
+ */
+@ApplicationScoped
+public class ScorecardEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ScorecardEventsConsumer.class);
+    static final int TRANSIENT_RETRIES = 12;
+
+    private final ScorecardEventProcessor processor;
+
+    public ScorecardEventsConsumer(ScorecardEventProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Incoming("scorecard-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        String type = header(record, "ce_type");
+        return Uni.createFrom().deferred(() -> processor.process(type, record.value(), Instant.ofEpochMilli(record.timestamp())))
+                .onFailure(failure -> !(failure instanceof PoisonRecordException))
+                .invoke(failure -> LOG.warnf("processing %s at %s-%d@%d failed, retrying: %s", type, record.topic(),
+                        record.partition(), record.offset(), failure.toString()))
+                .onFailure(failure -> !(failure instanceof PoisonRecordException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(TRANSIENT_RETRIES)
+                .onFailure().invoke(failure -> LOG.errorf("record %s-%d@%d goes to the dead-letter topic: %s",
+                        record.topic(), record.partition(), record.offset(), failure.getMessage()))
+                .replaceWithVoid();
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
