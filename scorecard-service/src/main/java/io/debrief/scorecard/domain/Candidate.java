@@ -1,0 +1,4 @@
+package io.debrief.scorecard.domain;
+
+public record Candidate(String id, String name) {
+}

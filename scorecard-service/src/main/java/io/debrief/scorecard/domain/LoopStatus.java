@@ -1,0 +1,5 @@
+package io.debrief.scorecard.domain;
+
+public enum LoopStatus {
+    OPEN, CANCELLED
+}

@@ -1,0 +1,6 @@
+package io.debrief.scorecard.domain;
+
+/** An interviewer's overall call. */
+public enum Recommendation {
+    STRONG_NO, NO, YES, STRONG_YES
+}

@@ -1,0 +1,13 @@
+package io.debrief.scorecard.events;
+
+/** The CloudEvent types this service produces on {@code scorecard-events} (CONTRACT.md). */
+public final class EventTypes {
+    public static final String LOOP_OPENED = "hiring.loop.opened.v1";
+    public static final String SCORECARD_SUBMITTED = "hiring.scorecard.submitted.v1";
+    public static final String LOOP_CANCELLED = "hiring.loop.cancelled.v1";
+    /** Debezium outbox {@code aggregatetype}: every event here belongs to a loop. */
+    public static final String AGGREGATE_TYPE = "loop";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,192 @@
+package io.debrief.scorecard.events;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Runs this instance's {@link OutboxRelay} on its own thread (JDBC and the Kafka producer block; no event loop is
+ * involved). The thread LISTENs on channel {@code outbox_event}, which the outbox insert trigger NOTIFYs at commit, and
+ * also drains every {@code poll-interval} in case a notification was missed (e.g. while reconnecting).
+ */
+@ApplicationScoped
+public class OutboxRelayService {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayService.class);
+    static final String CHANNEL = "outbox_event";
+
+    private final DataSource dataSource;
+    private final RelayConfig config;
+    private final String bootstrapServers;
+    /** Held for a whole round, so {@link #pause()} returns only after the current round finished. */
+    private final ReentrantLock round = new ReentrantLock();
+    private volatile boolean paused;
+    private volatile boolean running;
+    private Thread thread;
+    private OutboxRelay relay;
+    private Connection listener;
+
+    public OutboxRelayService(DataSource dataSource, RelayConfig config,
+                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("outbox relay disabled in this instance");
+            return;
+        }
+        relay = newRelay(bootstrapServers, OutboxRelay.AfterPublish.NOTHING);
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false; // the thread notices within one poll interval; interrupting would break the producer's close
+        if (thread != null) {
+            thread.join(config.pollInterval().plusSeconds(5).toMillis());
+        }
+    }
+
+    /** A relay on this service's database and the given broker; tests build extra ones to play other instances. */
+    public OutboxRelay newRelay(String bootstrap, OutboxRelay.AfterPublish afterPublish) {
+        return newRelay(bootstrap, Map.of(), afterPublish);
+    }
+
+    /** As {@link #newRelay(String, OutboxRelay.AfterPublish)}, with producer settings overridden. */
+    public OutboxRelay newRelay(String bootstrap, Map<String, Object> producerOverrides,
+                                OutboxRelay.AfterPublish afterPublish) {
+        Map<String, Object> producerConfig = producerConfig(bootstrap, config);
+        producerConfig.putAll(producerOverrides);
+        return new OutboxRelay(dataSource, () -> new KafkaProducer<>(producerConfig), config.topic(),
+                config.batchSize(), config.ackTimeout(), afterPublish);
+    }
+
+    static Map<String, Object> producerConfig(String bootstrap, RelayConfig config) {
+        Map<String, Object> producer = new HashMap<>();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "scorecard-outbox-relay");
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // with idempotence, up to 5 in-flight requests keep their order within a partition
+        producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        long ackMillis = config.ackTimeout().toMillis();
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, ackMillis / 2));
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackMillis);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return producer;
+    }
+
+    /** Stops publishing after the current round; {@link #resume()} starts again. For operations and tests. */
+    public void pause() {
+        paused = true;
+        round.lock(); // wait for a round in progress
+        round.unlock();
+    }
+
+    public void resume() {
+        paused = false;
+        wakeUp();
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    private void run() {
+        long backoff = 0;
+        while (running) {
+            try {
+                if (backoff > 0) {
+                    Thread.sleep(backoff);
+                }
+                if (!paused) {
+                    round.lock();
+                    try {
+                        if (!paused) {
+                            relay.drain();
+                        }
+                    } finally {
+                        round.unlock();
+                    }
+                }
+                backoff = 0;
+                awaitNotification();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                backoff = Math.min(Math.max(100, backoff * 2), config.maxBackoff().toMillis());
+                LOG.warnf("outbox relay round failed, retrying in %d ms: %s", backoff, e.toString());
+                closeListener();
+            }
+        }
+        closeListener();
+        relay.close();
+    }
+
+    /** Blocks until a NOTIFY on the channel or the poll interval passes. */
+    private void awaitNotification() throws SQLException {
+        if (listener == null) {
+            listener = dataSource.getConnection();
+            listener.setAutoCommit(true);
+            try (Statement listen = listener.createStatement()) {
+                listen.execute("LISTEN " + CHANNEL);
+            }
+        }
+        listener.unwrap(PGConnection.class).getNotifications((int) config.pollInterval().toMillis());
+    }
+
+    private void wakeUp() {
+        try (Connection connection = dataSource.getConnection(); Statement notify = connection.createStatement()) {
+            notify.execute("NOTIFY " + CHANNEL);
+        } catch (SQLException e) {
+            LOG.debug("could not wake the relay; it polls anyway", e);
+        }
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            try (Statement unlisten = listener.createStatement()) {
+                unlisten.execute("UNLISTEN *"); // the connection goes back to the pool
+            } catch (SQLException e) {
+                LOG.debug("UNLISTEN failed", e);
+            }
+            try {
+                listener.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the LISTEN connection", e);
+            }
+            listener = null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.debrief.scorecard.events;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code scorecard.outbox.*}: the outbox relay. The broker address is {@code kafka.bootstrap.servers}. */
+@ConfigMapping(prefix = "scorecard.outbox")
+public interface RelayConfig {
+
+    /** Run the relay in this instance. */
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("scorecard-events")
+    String topic();
+
+    /** Safety-net poll when no NOTIFY arrives. */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /** Rows (and at most as many loops) per round. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a round waits for the broker's acknowledgements (also the producer's delivery timeout). */
+    @WithDefault("30s")
+    Duration ackTimeout();
+
+    /** How long a send may block for metadata when the broker is unreachable (producer {@code max.block.ms}). */
+    @WithDefault("10s")
+    Duration maxBlock();
+
+    /** Longest pause between rounds after failures (the pause doubles from 100 ms up to this). */
+    @WithDefault("5s")
+    Duration maxBackoff();
+}

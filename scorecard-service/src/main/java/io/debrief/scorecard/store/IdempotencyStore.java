@@ -1,0 +1,87 @@
+package io.debrief.scorecard.store;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Idempotency keys (Stripe style). A key is claimed in the transaction of the change it protects: the primary key
+ * makes a concurrent request with the same key wait for that transaction, then see the stored response (commit) or
+ * claim the key itself (rollback). Keys expire after {@code scorecard.idempotency.ttl}.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
+
+    /** The first response given under a key, with the hash of the request that produced it. */
+    public record StoredResponse(String requestHash, int status, String location, String body) {
+    }
+
+    private final Pool pool;
+    private final Duration ttl;
+
+    public IdempotencyStore(Pool pool, @ConfigProperty(name = "scorecard.idempotency.ttl", defaultValue = "24h") Duration ttl) {
+        this.pool = pool;
+        this.ttl = ttl;
+    }
+
+    /**
+     * Claims {@code key} for this transaction. Empty when claimed (new, or the old use expired); otherwise the
+     * response stored by the first use.
+     */
+    public Uni<Optional<StoredResponse>> claim(SqlConnection tx, String key, String requestHash) {
+        return tx.preparedQuery("""
+                        INSERT INTO idempotency_key (idempotency_key, request_hash, created_at) VALUES ($1, $2, now())
+                        ON CONFLICT (idempotency_key) DO UPDATE
+                           SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
+                               response_status = NULL, response_location = NULL, response_body = NULL
+                         WHERE idempotency_key.created_at < now() - $3::integer * interval '1 second'
+                        RETURNING idempotency_key""")
+                .execute(Tuple.of(key, requestHash, ttlSeconds()))
+                .flatMap(claimed -> claimed.rowCount() == 1
+                        ? Uni.createFrom().item(Optional.<StoredResponse>empty())
+                        : tx.preparedQuery("SELECT request_hash, response_status, response_location, response_body "
+                                        + "FROM idempotency_key WHERE idempotency_key = $1")
+                                .execute(Tuple.of(key))
+                                .map(rows -> {
+                                    Row row = rows.iterator().next();
+                                    return Optional.of(new StoredResponse(row.getString(0), row.getInteger(1),
+                                            row.getString(2), row.getString(3)));
+                                }));
+    }
+
+    /** Records the response of the request that claimed {@code key}, in the same transaction. */
+    public Uni<Void> complete(SqlConnection tx, String key, int status, String location, String body) {
+        return tx.preparedQuery("UPDATE idempotency_key SET response_status = $2, response_location = $3, "
+                        + "response_body = $4 WHERE idempotency_key = $1")
+                .execute(Tuple.of(key, status, location, body))
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${scorecard.idempotency.cleanup-every:1h}", delayed = "1m")
+    public Uni<Void> purgeExpired() {
+        return pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < now() - $1::integer * interval '1 second'")
+                .execute(Tuple.of(ttlSeconds()))
+                .invoke(rows -> {
+                    if (rows.rowCount() > 0) {
+                        LOG.debugf("purged %d expired idempotency keys", rows.rowCount());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private int ttlSeconds() {
+        return (int) ttl.toSeconds();
+    }
+}

@@ -1,0 +1,267 @@
+package io.debrief.scorecard.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.debrief.scorecard.domain.Area;
+import io.debrief.scorecard.domain.Candidate;
+import io.debrief.scorecard.domain.DomainException;
+import io.debrief.scorecard.domain.GreenFlag;
+import io.debrief.scorecard.domain.Level;
+import io.debrief.scorecard.domain.Loop;
+import io.debrief.scorecard.domain.LoopStatus;
+import io.debrief.scorecard.domain.PanelMember;
+import io.debrief.scorecard.domain.Recommendation;
+import io.debrief.scorecard.domain.RedFlag;
+import io.debrief.scorecard.domain.Scorecard;
+import io.debrief.scorecard.domain.ScorecardContent;
+import io.debrief.scorecard.domain.Stage;
+import io.debrief.scorecard.events.OutboxWriter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Loops, panels and scorecard versions in PostgreSQL (reactive client, plain SQL). The write methods run on the
+ * caller's transaction and write the matching outbox event in it. Every write first locks the loop row
+ * ({@code FOR UPDATE}): writes to one loop are serialized, the domain rules see the latest state, and the loop's
+ * outbox rows get their sequence numbers in commit order (which the relay relies on).
+ */
+@ApplicationScoped
+public class LoopStore {
+
+    private static final String LOOP_COLUMNS =
+            "loop_id, candidate_id, candidate_name, position, level, status, opened_at, cancelled_at";
+    private static final String SCORECARD_COLUMNS = "loop_id, interviewer_id, version, scorecard_id, stage, "
+            + "scores::text, evidence::text, red_flags::text, green_flags::text, recommendation, notes, submitted_at";
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final OutboxWriter outbox;
+
+    public LoopStore(Pool pool, ObjectMapper mapper, OutboxWriter outbox) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.outbox = outbox;
+    }
+
+    /** Times are stored with millisecond precision so that what a response shows is what a later read shows. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ---- reads ----
+
+    public Uni<Loop> find(String loopId) {
+        return Uni.createFrom().deferred(() -> load(pool, parse(loopId), false));
+    }
+
+    /** The latest version of every submitted scorecard, in panel order. */
+    public Uni<List<Scorecard>> latestScorecards(String loopId) {
+        return Uni.createFrom().deferred(() -> latestScorecards(parse(loopId)));
+    }
+
+    private Uni<List<Scorecard>> latestScorecards(UUID id) {
+        return load(pool, id, false).flatMap(loop -> pool.preparedQuery("SELECT " + prefixed("v") + """
+                         FROM scorecard_version v
+                         JOIN panel_member m ON m.loop_id = v.loop_id AND m.interviewer_id = v.interviewer_id
+                                            AND m.latest_version = v.version
+                        WHERE v.loop_id = $1
+                        ORDER BY m.seat""")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    List<Scorecard> scorecards = new ArrayList<>();
+                    rows.forEach(row -> scorecards.add(scorecard(row)));
+                    return scorecards;
+                }));
+    }
+
+    public Uni<Scorecard> latestScorecard(String loopId, String interviewerId) {
+        return history(loopId, interviewerId).map(versions -> versions.get(versions.size() - 1));
+    }
+
+    /** Every version of one interviewer's scorecard, oldest first; 404 when there is none. */
+    public Uni<List<Scorecard>> history(String loopId, String interviewerId) {
+        return Uni.createFrom().deferred(() -> history(parse(loopId), interviewerId));
+    }
+
+    private Uni<List<Scorecard>> history(UUID id, String interviewerId) {
+        return pool.preparedQuery("SELECT " + SCORECARD_COLUMNS
+                        + " FROM scorecard_version WHERE loop_id = $1 AND interviewer_id = $2 ORDER BY version")
+                .execute(Tuple.of(id, interviewerId))
+                .map(rows -> {
+                    List<Scorecard> versions = new ArrayList<>();
+                    rows.forEach(row -> versions.add(scorecard(row)));
+                    if (versions.isEmpty()) {
+                        throw new DomainException.NotFound("no scorecard of interviewer " + interviewerId
+                                + " in loop " + id);
+                    }
+                    return versions;
+                });
+    }
+
+    // ---- writes, on the caller's transaction ----
+
+    public Uni<Loop> open(SqlConnection tx, Loop loop) {
+        List<Tuple> seats = new ArrayList<>();
+        for (int i = 0; i < loop.panel().size(); i++) {
+            PanelMember m = loop.panel().get(i);
+            seats.add(Tuple.of(loop.loopId(), m.interviewerId(), i, m.stage().name()));
+        }
+        return tx.preparedQuery("INSERT INTO hiring_loop (" + LOOP_COLUMNS
+                        + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(new Object[] {loop.loopId(), loop.candidate().id(), loop.candidate().name(),
+                        loop.position(), loop.level().name(), loop.status().name(), utc(loop.openedAt()), null}))
+                .flatMap(ignored -> tx.preparedQuery(
+                                "INSERT INTO panel_member (loop_id, interviewer_id, seat, stage) VALUES ($1, $2, $3, $4)")
+                        .executeBatch(seats))
+                .flatMap(ignored -> outbox.loopOpened(tx, loop))
+                .replaceWith(loop);
+    }
+
+    /** Cancels an open loop and emits its event; a cancelled loop is returned as it is, with no second event. */
+    public Uni<Loop> cancel(SqlConnection tx, String loopId) {
+        return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true)).flatMap(loop -> {
+            if (loop.cancelled()) {
+                return Uni.createFrom().item(loop);
+            }
+            Loop cancelled = loop.cancel(now());
+            return tx.preparedQuery("UPDATE hiring_loop SET status = $2, cancelled_at = $3 WHERE loop_id = $1")
+                    .execute(Tuple.of(cancelled.loopId(), cancelled.status().name(), utc(cancelled.cancelledAt())))
+                    .flatMap(ignored -> outbox.loopCancelled(tx, cancelled))
+                    .replaceWith(cancelled);
+        });
+    }
+
+    public Uni<Scorecard> submit(SqlConnection tx, String loopId, String interviewerId, ScorecardContent content) {
+        return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true))
+                .map(loop -> loop.firstSubmission(interviewerId, content, UUID.randomUUID(), now()))
+                .call(scorecard -> record(tx, scorecard));
+    }
+
+    public Uni<Scorecard> amend(SqlConnection tx, String loopId, String interviewerId, ScorecardContent content) {
+        return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true))
+                .map(loop -> loop.amendment(interviewerId, content, now()))
+                .call(scorecard -> record(tx, scorecard));
+    }
+
+    private Uni<Void> record(SqlConnection tx, Scorecard s) {
+        ScorecardContent c = s.content();
+        return tx.preparedQuery("INSERT INTO scorecard_version (loop_id, interviewer_id, version, scorecard_id, stage, "
+                        + "scores, evidence, red_flags, green_flags, recommendation, notes, submitted_at) VALUES "
+                        + "($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, "
+                        + "$10, $11, $12)")
+                .execute(Tuple.from(new Object[] {s.loopId(), s.interviewerId(), s.version(), s.scorecardId(),
+                        s.stage().name(), json(c.scores()), json(c.evidence()), json(c.redFlags()),
+                        json(c.greenFlags()), c.recommendation().name(), c.notes(), utc(s.submittedAt())}))
+                .flatMap(ignored -> tx.preparedQuery("UPDATE panel_member SET scorecard_id = $3, latest_version = $4 "
+                                + "WHERE loop_id = $1 AND interviewer_id = $2")
+                        .execute(Tuple.of(s.loopId(), s.interviewerId(), s.scorecardId(), s.version())))
+                .flatMap(ignored -> outbox.scorecardSubmitted(tx, s));
+    }
+
+    // ---- mapping ----
+
+    private Uni<Loop> load(SqlClient client, UUID loopId, boolean forUpdate) {
+        return client.preparedQuery("SELECT " + LOOP_COLUMNS + " FROM hiring_loop WHERE loop_id = $1"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(loopId))
+                .flatMap(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().failure(unknownLoop(loopId.toString()));
+                    }
+                    Row row = rows.iterator().next();
+                    return client.preparedQuery("SELECT interviewer_id, stage, scorecard_id, latest_version "
+                                    + "FROM panel_member WHERE loop_id = $1 ORDER BY seat")
+                            .execute(Tuple.of(loopId))
+                            .map(seats -> {
+                                List<PanelMember> panel = new ArrayList<>();
+                                seats.forEach(s -> panel.add(new PanelMember(s.getString(0),
+                                        Stage.valueOf(s.getString(1)), s.getUUID(2), s.getInteger(3))));
+                                return loop(row, panel);
+                            });
+                });
+    }
+
+    private static Loop loop(Row row, List<PanelMember> panel) {
+        return new Loop(row.getUUID("loop_id"), new Candidate(row.getString("candidate_id"),
+                row.getString("candidate_name")), row.getString("position"), Level.valueOf(row.getString("level")),
+                LoopStatus.valueOf(row.getString("status")), panel, instant(row.getOffsetDateTime("opened_at")),
+                instant(row.getOffsetDateTime("cancelled_at")));
+    }
+
+    private Scorecard scorecard(Row row) {
+        ScorecardContent content = new ScorecardContent(
+                enumMap(read(row.getString(5), new TypeReference<Map<Area, Integer>>() { })),
+                enumMap(read(row.getString(6), new TypeReference<Map<Area, String>>() { })),
+                read(row.getString(7), new TypeReference<List<RedFlag>>() { }),
+                read(row.getString(8), new TypeReference<List<GreenFlag>>() { }),
+                Recommendation.valueOf(row.getString(9)), row.getString(10));
+        return new Scorecard(row.getUUID(3), row.getUUID(0), row.getString(1), Stage.valueOf(row.getString(4)),
+                row.getInteger(2), content, instant(row.getOffsetDateTime(11)));
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + SCORECARD_COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    public static <V> EnumMap<Area, V> enumMap(Map<Area, V> source) {
+        EnumMap<Area, V> map = new EnumMap<>(Area.class);
+        if (source != null) {
+            map.putAll(source);
+        }
+        return map;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored scorecard JSON unreadable", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    /** Loop ids are UUIDs; anything else names no loop. */
+    private static UUID parse(String loopId) {
+        try {
+            return UUID.fromString(loopId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw unknownLoop(loopId);
+        }
+    }
+
+    private static DomainException.NotFound unknownLoop(String loopId) {
+        return new DomainException.NotFound("no loop " + loopId);
+    }
+}

@@ -1,0 +1,176 @@
+package io.debrief.scorecard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** Loops, scorecards, amendments and cancellation through the REST API, and the events they produce on Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
+class LoopsIT {
+
+    @Inject
+    DataSource db;
+
+    @BeforeAll
+    static void readEvents() {
+        EventLog.shared();
+    }
+
+    @Test
+    void openingALoopAnswers201WithLocationAndEmitsLoopOpened() {
+        Map<String, Object> body = Api.loopBody("alice", "TECHNICAL_SCREEN", "bob", "SYSTEM_DESIGN");
+        Response created = Api.post("/api/loops", body);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String loopId = created.jsonPath().getString("loopId");
+        assertThat(created.header("Location")).endsWith("/api/loops/" + loopId);
+        JsonPath loop = created.jsonPath();
+        assertThat(loop.getString("status")).isEqualTo("OPEN");
+        assertThat(loop.getString("level")).isEqualTo("MID");
+        assertThat(loop.getString("position")).isEqualTo("MLOps Engineer");
+        assertThat(loop.getMap("candidate")).isEqualTo(body.get("candidate"));
+        assertThat(loop.getList("panel.interviewerId")).containsExactly("alice", "bob");
+        assertThat(loop.getList("panel.stage")).containsExactly("TECHNICAL_SCREEN", "SYSTEM_DESIGN");
+        assertThat(loop.getList("panel.submitted")).containsExactly(false, false);
+        assertThat(loop.getString("openedAt")).endsWith("Z");
+        assertThat(given().get(created.header("Location")).asString()).isEqualTo(created.asString());
+
+        EventLog.Event opened = EventLog.shared().awaitType(loopId, "hiring.loop.opened.v1").get(0);
+        assertThat(opened.key()).isEqualTo(loopId);
+        assertThat(opened.headers()).containsEntry("ce_specversion", "1.0").containsEntry("ce_source", "/scorecard-service")
+                .containsEntry("ce_type", "hiring.loop.opened.v1").containsEntry("ce_subject", loopId)
+                .containsEntry("content-type", "application/json").containsKeys("ce_id", "ce_time");
+        JsonNode data = opened.data();
+        assertThat(data.get("loopId").asText()).isEqualTo(loopId);
+        assertThat(data.get("candidate").get("name").asText()).isEqualTo("Ada Lovelace");
+        assertThat(data.get("position").asText()).isEqualTo("MLOps Engineer");
+        assertThat(data.get("level").asText()).isEqualTo("MID");
+        assertThat(data.get("panel")).isEqualTo(tree("[{\"interviewerId\":\"alice\",\"stage\":\"TECHNICAL_SCREEN\"},"
+                + "{\"interviewerId\":\"bob\",\"stage\":\"SYSTEM_DESIGN\"}]"));
+        assertThat(data.get("candidate")).isEqualTo(Api.JSON.valueToTree(body.get("candidate")));
+        assertThat(data.get("openedAt").asText()).isEqualTo(loop.getString("openedAt"));
+        assertThat(opened.headers().get("ce_time")).isEqualTo(loop.getString("openedAt"));
+    }
+
+    @Test
+    void amendmentsAddVersionsKeepTheHistoryAndServeTheLatest() {
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN", "bob", "SYSTEM_DESIGN");
+
+        Response first = Api.submit(loopId, Api.scorecardBody("alice", 2));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.header("Location")).endsWith("/api/loops/" + loopId + "/scorecards/alice");
+        assertThat(first.jsonPath().getInt("version")).isEqualTo(1);
+        assertThat(first.jsonPath().getString("stage")).isEqualTo("TECHNICAL_SCREEN");
+        assertThat(first.jsonPath().getString("evidence.CI_CD")).isEqualTo("Built a GitOps pipeline end to end");
+        String scorecardId = first.jsonPath().getString("scorecardId");
+
+        Response second = Api.amend(loopId, "alice", Api.scorecardBody("alice", 3));
+        Response third = Api.amend(loopId, "alice", Api.scorecardBody("alice", 5));
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(second.jsonPath().getInt("version")).isEqualTo(2);
+        assertThat(third.jsonPath().getInt("version")).isEqualTo(3);
+        assertThat(third.jsonPath().getString("scorecardId")).isEqualTo(scorecardId);
+
+        assertThat(given().get("/api/loops/" + loopId + "/scorecards/alice").asString()).isEqualTo(third.asString());
+        assertThat(given().get("/api/loops/" + loopId + "/scorecards").jsonPath().getList("version"))
+                .containsExactly(3);
+        JsonPath history = given().get("/api/loops/" + loopId + "/scorecards/alice/versions").jsonPath();
+        assertThat(history.getList("version")).containsExactly(1, 2, 3);
+        assertThat(history.getList("scores.CI_CD")).containsExactly(2, 3, 5);
+        JsonPath loop = given().get("/api/loops/" + loopId).jsonPath();
+        assertThat(loop.getList("panel.submitted")).containsExactly(true, false);
+        assertThat(loop.getList("panel.version")).containsExactly(3, null);
+        given().get("/api/loops/" + loopId + "/scorecards/bob").then().statusCode(404);
+
+        List<EventLog.Event> events = EventLog.shared().await(loopId, e -> e.size() == 4);
+        assertThat(events).extracting(EventLog.Event::type).containsExactly("hiring.loop.opened.v1",
+                "hiring.scorecard.submitted.v1", "hiring.scorecard.submitted.v1", "hiring.scorecard.submitted.v1");
+        assertThat(events.subList(1, 4)).extracting(e -> e.data().get("version").asInt()).containsExactly(1, 2, 3);
+        JsonNode latest = events.get(3).data();
+        assertThat(latest.get("scorecardId").asText()).isEqualTo(scorecardId);
+        assertThat(latest.get("interviewerId").asText()).isEqualTo("alice");
+        assertThat(latest.get("stage").asText()).isEqualTo("TECHNICAL_SCREEN");
+        assertThat(latest.get("scores")).isEqualTo(tree("{\"CI_CD\":5,\"MONITORING\":3}"));
+        assertThat(latest.get("redFlags")).isEqualTo(tree("[\"RIGID\"]"));
+        assertThat(latest.get("greenFlags")).isEqualTo(tree("[\"PROACTIVE\"]"));
+        assertThat(latest.get("recommendation").asText()).isEqualTo("YES");
+        assertThat(latest.get("submittedAt").asText()).isEqualTo(third.jsonPath().getString("submittedAt"));
+        assertThat(latest.has("evidence")).as("free text stays in the service").isFalse();
+        assertThat(latest.has("notes")).as("free text stays in the service").isFalse();
+        assertThat(events.get(3).headers()).containsEntry("ce_subject", loopId);
+    }
+
+    @Test
+    void aCancelledLoopTakesNoScorecardsAndCancellingAgainEmitsNothing() {
+        String loopId = Api.openLoop("alice", "CODING_PRACTICAL", "bob", "CULTURAL_FIT");
+        assertThat(Api.submit(loopId, Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(201);
+
+        Response cancelled = Api.cancel(loopId);
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.jsonPath().getString("status")).isEqualTo("CANCELLED");
+        String sequence = Api.outboxSequence(db);
+        Response again = Api.cancel(loopId);
+        assertThat(Api.outboxSequence(db)).as("a second cancel writes no event").isEqualTo(sequence);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.asString()).isEqualTo(cancelled.asString());
+        given().get("/api/loops/" + loopId).then().statusCode(200).body("status", is("CANCELLED"));
+
+        assertThat(Api.submit(loopId, Api.scorecardBody("bob", 4)).statusCode()).isEqualTo(409);
+        assertThat(Api.amend(loopId, "alice", Api.scorecardBody("alice", 1)).statusCode()).isEqualTo(409);
+        assertThat(given().get("/api/loops/" + loopId + "/scorecards/alice").jsonPath().getInt("version")).isEqualTo(1);
+
+        List<EventLog.Event> events = EventLog.shared().awaitType(loopId, "hiring.loop.cancelled.v1");
+        assertThat(events).extracting(EventLog.Event::type).containsExactly("hiring.loop.opened.v1",
+                "hiring.scorecard.submitted.v1", "hiring.loop.cancelled.v1");
+        assertThat(events.get(2).data().get("loopId").asText()).isEqualTo(loopId);
+        assertThat(events.get(2).data().get("cancelledAt").asText()).endsWith("Z");
+    }
+
+    @Test
+    void unknownLoopsAndScorecardsAreNotFound() {
+        given().get("/api/loops/7d4f1c5e-0000-4000-8000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json").body("status", is(404));
+        given().get("/api/loops/7d4f1c5e-0000-4000-8000-000000000000/scorecards").then().statusCode(404);
+        given().get("/api/loops/whatever/scorecards/alice").then().statusCode(404);
+    }
+
+    @Test
+    void openApiDescribesEveryEndpointAndSwaggerUiIsServed() {
+        JsonPath openapi = given().accept("application/json").get("/q/openapi").jsonPath();
+        Map<String, Object> paths = openapi.getMap("paths");
+        assertThat(paths).containsKeys("/api/loops", "/api/loops/{loopId}", "/api/loops/{loopId}/cancel",
+                "/api/loops/{loopId}/scorecards", "/api/loops/{loopId}/scorecards/{interviewerId}");
+        assertThat(openapi.getString("paths.'/api/loops'.post.summary")).isEqualTo("Open a loop");
+        assertThat(openapi.getMap("paths.'/api/loops/{loopId}/scorecards'.post.responses")).containsKeys("201", "400",
+                "404", "409", "422");
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Api.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.debrief.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.debrief.scorecard.events.OutboxRelay;
+import io.debrief.scorecard.events.OutboxRelayService;
+import io.debrief.stack.LocalStack;
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The transactional outbox and its relay: durable while Kafka is away, at least once, in order per loop. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
+class OutboxIT {
+
+    private static final String OPENED = "hiring.loop.opened.v1";
+    private static final String SUBMITTED = "hiring.scorecard.submitted.v1";
+    private static final String CANCELLED = "hiring.loop.cancelled.v1";
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    OutboxRelayService relayService;
+
+    @BeforeAll
+    static void readEvents() {
+        EventLog.shared();
+    }
+
+    @AfterEach
+    void resumeRelay() {
+        relayService.resume();
+    }
+
+    @Test
+    void requestsAreAcceptedWhileTheBrokerIsUnreachableAndTheirEventsArriveInOrderLater() throws Exception {
+        relayService.pause();
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN", "bob", "SYSTEM_DESIGN");
+        assertThat(Api.submit(loopId, Api.scorecardBody("alice", 2)).statusCode()).isEqualTo(201);
+        assertThat(Api.submit(loopId, Api.scorecardBody("bob", 3)).statusCode()).isEqualTo(201);
+        assertThat(Api.amend(loopId, "alice", Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(200);
+        assertThat(Api.cancel(loopId).statusCode()).isEqualTo(200);
+        assertThat(Api.pendingOutboxRows(db, loopId)).isEqualTo(5);
+
+        // another instance whose broker is unreachable: it publishes nothing and loses nothing
+        try (OutboxRelay cutOff = relayService.newRelay("127.0.0.1:" + deadPort(),
+                Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1500), OutboxRelay.AfterPublish.NOTHING)) {
+            assertThatThrownBy(cutOff::drainOnce).isInstanceOf(OutboxRelay.PublishFailure.class);
+        }
+        assertThat(Api.pendingOutboxRows(db, loopId)).isEqualTo(5);
+        assertThat(EventLog.shared().all(loopId)).isEmpty();
+
+        relayService.resume();
+
+        List<EventLog.Event> events = EventLog.shared().await(loopId, e -> e.size() == 5);
+        assertThat(events).extracting(EventLog.Event::type)
+                .containsExactly(OPENED, SUBMITTED, SUBMITTED, SUBMITTED, CANCELLED);
+        assertThat(events.subList(1, 4)).extracting(e -> e.data().get("interviewerId").asText() + " v"
+                + e.data().get("version").asInt()).containsExactly("alice v1", "bob v1", "alice v2");
+        Awaitility.await().atMost(EventLog.TIMEOUT).until(() -> Api.pendingOutboxRows(db, loopId) == 0);
+    }
+
+    @Test
+    void aRelayThatDiesBetweenPublishAndDeleteCausesADuplicateNeverALoss() throws Exception {
+        relayService.pause();
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN");
+        assertThat(Api.submit(loopId, Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(201);
+        assertThat(Api.pendingOutboxRows(db, loopId)).isEqualTo(2);
+
+        AtomicBoolean crashed = new AtomicBoolean();
+        try (OutboxRelay dying = relayService.newRelay(LocalStack.shared().kafkaBootstrapServers(), rows -> {
+            crashed.set(true);
+            throw new IllegalStateException("relay died after the broker's ack, before deleting");
+        })) {
+            assertThatThrownBy(dying::drain).hasMessageContaining("relay died");
+        }
+        assertThat(crashed).isTrue();
+        // published once, and still in the outbox
+        EventLog.shared().await(loopId, e -> e.size() == 2);
+        assertThat(Api.pendingOutboxRows(db, loopId)).isEqualTo(2);
+
+        relayService.resume(); // the next run republishes
+
+        Awaitility.await().atMost(EventLog.TIMEOUT).until(() -> Api.pendingOutboxRows(db, loopId) == 0);
+        Awaitility.await().atMost(EventLog.TIMEOUT).until(() -> EventLog.shared().all(loopId).size() == 4);
+        Map<String, Integer> copies = EventLog.shared().copies(loopId);
+        assertThat(copies).hasSize(2).allSatisfy((id, n) -> assertThat(n).isEqualTo(2));
+        assertThat(EventLog.shared().all(loopId)).extracting(EventLog.Event::type)
+                .containsExactly(OPENED, SUBMITTED, OPENED, SUBMITTED);
+    }
+
+    @Test
+    void eachLoopKeepsItsOrderUnderConcurrentSubmissionsAndSeveralRelays() throws Exception {
+        int interviewers = 10;
+        int loops = 3;
+        // two more relays play two more service instances competing for the same outbox
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        List<Future<?>> relays = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            relays.add(instances.submit(() -> {
+                try (OutboxRelay other = relayService.newRelay(LocalStack.shared().kafkaBootstrapServers(),
+                        OutboxRelay.AfterPublish.NOTHING)) {
+                    while (!stop.get()) {
+                        other.drain();
+                        Thread.sleep(5);
+                    }
+                }
+                return null;
+            }));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        try {
+            List<String> loopIds = new ArrayList<>();
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int l = 0; l < loops; l++) {
+                String[] seats = new String[interviewers * 2];
+                for (int i = 0; i < interviewers; i++) {
+                    seats[2 * i] = "interviewer-" + i;
+                    seats[2 * i + 1] = "TECHNICAL_DEEP_DIVE";
+                }
+                String loopId = Api.openLoop(seats);
+                loopIds.add(loopId);
+                for (int i = 0; i < interviewers; i++) {
+                    String who = "interviewer-" + i;
+                    work.add(() -> {
+                        assertThat(Api.submit(loopId, Api.scorecardBody(who, 1)).statusCode()).isEqualTo(201);
+                        assertThat(Api.amend(loopId, who, Api.scorecardBody(who, 2)).statusCode()).isEqualTo(200);
+                        assertThat(Api.amend(loopId, who, Api.scorecardBody(who, 3)).statusCode()).isEqualTo(200);
+                        return null;
+                    });
+                }
+            }
+            for (Future<Void> f : clients.invokeAll(work)) {
+                f.get();
+            }
+            int expected = 1 + interviewers * 3;
+            for (String loopId : loopIds) {
+                List<EventLog.Event> events = EventLog.shared().await(loopId, e -> e.size() == expected);
+                assertThat(events.get(0).type()).isEqualTo(OPENED);
+                assertThat(events).extracting(EventLog.Event::partition).containsOnly(events.get(0).partition());
+                Map<String, List<Integer>> versions = new HashMap<>();
+                for (EventLog.Event e : events.subList(1, events.size())) {
+                    assertThat(e.type()).isEqualTo(SUBMITTED);
+                    versions.computeIfAbsent(e.data().get("interviewerId").asText(), k -> new ArrayList<>())
+                            .add(e.data().get("version").asInt());
+                    assertThat(e.data().get("scores").get("CI_CD").asInt()).isEqualTo(e.data().get("version").asInt());
+                }
+                assertThat(versions).hasSize(interviewers).allSatisfy((who, v) -> assertThat(v).containsExactly(1, 2, 3));
+                // every copy, duplicates included, is in order too: a redelivery never goes back in time
+                List<EventLog.Event> all = EventLog.shared().all(loopId);
+                assertThat(all).hasSize(expected);
+            }
+        } finally {
+            clients.shutdownNow();
+            stop.set(true);
+            for (Future<?> relay : relays) {
+                relay.get(); // rethrows a relay failure
+            }
+            instances.shutdownNow();
+        }
+    }
+
+    private static int deadPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort(); // free once closed: nothing listens there
+        }
+    }
+}
