@@ -3,6 +3,7 @@ package io.debrief.calibration.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,8 @@ public class ScorecardEventsConsumer {
     static final int TRANSIENT_RETRIES = 12;
 
     private final ScorecardEventProcessor processor;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     public ScorecardEventsConsumer(ScorecardEventProcessor processor) {
         this.processor = processor;
@@ -33,6 +36,7 @@ public class ScorecardEventsConsumer {
     @Incoming("scorecard-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         String type = header(record, "ce_type");
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         return Uni.createFrom().deferred(() -> processor.process(type, record.value(), Instant.ofEpochMilli(record.timestamp())))
                 .onFailure(failure -> !(failure instanceof PoisonRecordException))
                 .invoke(failure -> LOG.warnf("processing %s at %s-%d@%d failed, retrying: %s", type, record.topic(),
@@ -41,7 +45,13 @@ public class ScorecardEventsConsumer {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(TRANSIENT_RETRIES)
                 .onFailure().invoke(failure -> LOG.errorf("record %s-%d@%d goes to the dead-letter topic: %s",
                         record.topic(), record.partition(), record.offset(), failure.getMessage()))
+                .onTermination().invoke(inFlight::decrementAndGet)
                 .replaceWithVoid();
+    }
+
+    /** The most records this consumer has ever had in processing at the same time (1: strictly one after another). */
+    public int mostRecordsInFlight() {
+        return mostInFlight.get();
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.debrief.calibration.events.ScorecardEventsConsumer;
 import io.debrief.stack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class CalibrationFlowIT {
 
     static final Duration EVENTUALLY = Duration.ofSeconds(45);
+
+    @Inject
+    ScorecardEventsConsumer consumer;
 
     private Events events;
     private KafkaConsumer<String, String> decisions;
@@ -267,6 +272,21 @@ class CalibrationFlowIT {
             assertThat(seen.stream().filter(r -> loopId.equals(r.key())).map(ConsumerRecord::value))
                     .contains("{not json");
         }
+    }
+
+    @Test
+    void recordsAreProcessedStrictlyOneAfterAnother() {
+        List<String> loops = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String loopId = Events.newLoopId();
+            loops.add(loopId);
+            events.opened(loopId, "JUNIOR", "alice");
+            events.scorecard(loopId, "alice", 1, scores(0, 3, 3, 3, 3, 3, 3, 3, 3), "YES");
+        }
+        for (String loopId : loops) {
+            calibrationOnceItShows(loopId, "status", "DECIDED");
+        }
+        assertThat(consumer.mostRecordsInFlight()).isEqualTo(1);
     }
 
     private static List<ConsumerRecord<String, String>> toList(Iterable<ConsumerRecord<String, String>> records) {
