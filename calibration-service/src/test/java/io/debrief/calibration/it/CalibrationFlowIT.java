@@ -167,6 +167,16 @@ class CalibrationFlowIT {
         assertThat(calibration.getList("submitted")).containsExactly("alice", "bob", "carol");
         assertThat(calibration.getInt("decisionVersion")).isEqualTo(1);
         assertThat(decisionVersions(loopId)).containsExactly(1);
+        // carol's record came twice: the second delivery republished the very same decision (same ce_id and data),
+        // which is what recovers a crash between the commit and the publication
+        await().atMost(EVENTUALLY).until(() -> {
+            decisions.poll(Duration.ofMillis(250)).forEach(seenDecisions::add);
+            return seenDecisions.stream().filter(r -> (loopId + ":1").equals(header(r, "ce_id"))).count() >= 2;
+        });
+        assertThat(seenDecisions.stream().filter(r -> loopId.equals(r.key())).map(ConsumerRecord::value).distinct())
+                .hasSize(1);
+        assertThat(seenDecisions.stream().filter(r -> loopId.equals(r.key())).map(r -> header(r, "ce_id")))
+                .containsOnly(loopId + ":1");
     }
 
     @Test
