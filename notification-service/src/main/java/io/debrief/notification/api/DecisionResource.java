@@ -1,0 +1,85 @@
+package io.debrief.notification.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.debrief.notification.events.DecisionJson;
+import io.debrief.notification.events.DecisionStream;
+import io.debrief.notification.store.DecisionStore;
+import io.debrief.notification.store.StoredDecision;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+
+/** Received decisions: the latest ones, a loop's ones, and a live stream that resumes with Last-Event-ID. */
+@Path("/api/decisions")
+public class DecisionResource {
+
+    static final String EVENT_NAME = "decision";
+
+    private final DecisionStore store;
+    private final DecisionStream stream;
+    private final int listLimit;
+    private final Duration keepAlive;
+
+    public DecisionResource(DecisionStore store, DecisionStream stream,
+            @ConfigProperty(name = "debrief.decisions.list-limit", defaultValue = "100") int listLimit,
+            @ConfigProperty(name = "debrief.stream.keep-alive", defaultValue = "15s") Duration keepAlive) {
+        this.store = store;
+        this.stream = stream;
+        this.listLimit = listLimit;
+        this.keepAlive = keepAlive;
+    }
+
+    /** A loop's decisions, newest version first; without {@code loopId}, the latest decisions of all loops. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<ObjectNode>> list(@QueryParam("loopId") String loopId) {
+        return store.newestFirst(loopId, listLimit).map(decisions -> decisions.stream()
+                .map(StoredDecision::relay)
+                .toList());
+    }
+
+    /**
+     * Server-sent events: {@code event: decision}, {@code id: loopId:decisionVersion}, data a Decision. A client
+     * that reconnects with {@code Last-Event-ID} (or {@code ?lastEventId=}) first gets what it missed. A comment is
+     * sent when the stream opens and every keep-alive period.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
+            @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
+        Optional<String> lastEventId = Optional.ofNullable(lastEventIdHeader).filter(id -> !id.isBlank())
+                .or(() -> Optional.ofNullable(lastEventIdQuery).filter(id -> !id.isBlank()));
+        UnicastProcessor<OutboundSseEvent> opened = UnicastProcessor.create();
+        Multi<OutboundSseEvent> decisions = stream.after(lastEventId, () -> {
+                    opened.onNext(sse.newEventBuilder().comment("stream open").build());
+                    opened.onComplete();
+                })
+                .map(decision -> sse.newEventBuilder()
+                        .name(EVENT_NAME)
+                        .id(decision.eventId())
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                        .data(DecisionJson.write(decision.relay()))
+                        .build());
+        Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive)
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(opened, decisions, keepAlives);
+    }
+}

@@ -1,0 +1,171 @@
+package io.debrief.notification.events;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.debrief.notification.domain.DecisionFacts;
+import io.debrief.notification.domain.DecisionSummary;
+
+/**
+ * Reads a Decision as a tolerant reader and writes it back for relaying. The JSON tree is kept as received (unknown
+ * fields included, numbers as exact decimals); only a {@code summary} is added when upstream did not send one.
+ */
+public final class DecisionJson {
+
+    /** The contract's field order; fields we do not know follow in the order received. */
+    private static final List<String> FIELD_ORDER = List.of("loopId", "decisionVersion", "candidate", "position",
+            "level", "outcome", "average", "areaScores", "checks", "missingAreas", "nearMiss", "needsDiscussion",
+            "discussionReasons", "strengths", "areasToImprove", "decidedAt", "summary");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private static final int MAX_ID_LENGTH = 200;
+
+    private DecisionJson() {
+    }
+
+    /** The decision in a hiring-decisions record, or a {@link MalformedDecisionException}. */
+    public static IncomingDecision parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedDecisionException("empty record value");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new MalformedDecisionException("value is not JSON: " + e.getOriginalMessage());
+        }
+        if (!(tree instanceof ObjectNode decision)) {
+            throw new MalformedDecisionException("value is not a JSON object");
+        }
+        JsonNode loopId = decision.get("loopId");
+        if (loopId == null || !loopId.isTextual() || loopId.asText().isBlank()
+                || loopId.asText().length() > MAX_ID_LENGTH) {
+            throw new MalformedDecisionException("loopId must be a non-blank string of at most 200 characters");
+        }
+        JsonNode version = decision.get("decisionVersion");
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
+            throw new MalformedDecisionException("decisionVersion must be an integer of at least 1");
+        }
+        String summary = text(decision, "summary");
+        if (summary == null || summary.isBlank()) {
+            summary = DecisionSummary.of(facts(decision));
+        }
+        return new IncomingDecision(loopId.asText(), version.asInt(), text(decision, "outcome"),
+                text(decision, "level"), write(decision), summary);
+    }
+
+    /** The Decision as relayed (webhooks, stream, REST): the stored JSON in contract order, plus the summary. */
+    public static ObjectNode relay(String storedJson, String summary) {
+        ObjectNode stored;
+        try {
+            stored = (ObjectNode) MAPPER.readTree(storedJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision is not JSON", e);
+        }
+        ObjectNode ordered = MAPPER.createObjectNode();
+        for (String field : FIELD_ORDER) {
+            if (stored.has(field)) {
+                ordered.set(field, stored.get(field));
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!ordered.has(field.getKey())) {
+                ordered.set(field.getKey(), field.getValue());
+            }
+        }
+        if (!ordered.hasNonNull("summary")) {
+            ordered.put("summary", summary);
+        }
+        return ordered;
+    }
+
+    public static ObjectNode newObject() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static DecisionFacts facts(ObjectNode decision) {
+        JsonNode candidate = decision.path("candidate");
+        JsonNode average = decision.get("average");
+        return new DecisionFacts(
+                candidate.isObject() ? text((ObjectNode) candidate, "name") : null,
+                text(decision, "position"),
+                text(decision, "level"),
+                text(decision, "outcome"),
+                average != null && average.isNumber() ? average.decimalValue() : null,
+                texts(decision.get("strengths")),
+                texts(decision.get("areasToImprove")),
+                texts(decision.get("missingAreas")),
+                decision.path("nearMiss").asBoolean(false),
+                decision.path("needsDiscussion").asBoolean(false),
+                reasons(decision.get("discussionReasons")));
+    }
+
+    private static List<String> reasons(JsonNode reasons) {
+        List<String> phrased = new ArrayList<>();
+        if (reasons == null || !reasons.isArray()) {
+            return phrased;
+        }
+        for (JsonNode reason : reasons) {
+            String name = reason.isTextual() ? reason.asText() : reason.path("reason").asText("");
+            if (name.isBlank()) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(DecisionSummary.area(name).toLowerCase(java.util.Locale.ROOT));
+            if (reason.path("area").isTextual()) {
+                text.append(" on ").append(DecisionSummary.area(reason.path("area").asText()));
+            }
+            if (reason.path("flag").isTextual()) {
+                text.append(" (").append(reason.path("flag").asText()).append(')');
+            }
+            phrased.add(text.toString());
+        }
+        return phrased;
+    }
+
+    private static String text(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(item -> {
+                if (item.isTextual()) {
+                    values.add(item.asText());
+                }
+            });
+        }
+        return values;
+    }
+
+    static BigDecimal decimal(JsonNode node) {
+        return node != null && node.isNumber() ? node.decimalValue() : null;
+    }
+}

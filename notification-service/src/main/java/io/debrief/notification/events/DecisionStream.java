@@ -1,0 +1,116 @@
+package io.debrief.notification.events;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.debrief.notification.store.DecisionStore;
+import io.debrief.notification.store.StoredDecision;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+
+/**
+ * Decisions as a stream that resumes: everything received after a given event, then live, without a gap or a
+ * duplicate. The live feed is joined first and buffered while the store replays; buffered items the replay already
+ * covered (sequence ≤ the last replayed) are dropped.
+ */
+@ApplicationScoped
+public class DecisionStream {
+
+    private static final int REPLAY_PAGE = 500;
+
+    private final DecisionStore store;
+    private final DecisionFeed feed;
+
+    public DecisionStream(DecisionStore store, DecisionFeed feed) {
+        this.store = store;
+        this.feed = feed;
+    }
+
+    /**
+     * @param lastEventId the id of the last event the client saw ({@code loopId:decisionVersion}); empty or unknown
+     *                    starts with live decisions only
+     * @param onJoined    runs once the live feed is joined, before any decision is emitted
+     */
+    public Multi<StoredDecision> after(Optional<String> lastEventId, Runnable onJoined) {
+        return Multi.createFrom().emitter(emitter -> {
+            Resumer resumer = new Resumer(emitter);
+            Runnable leave = feed.listen(resumer::live);
+            emitter.onTermination(leave);
+            onJoined.run();
+            startSeq(lastEventId)
+                    .flatMap(seq -> seq.isEmpty() ? Uni.createFrom().item(-1L) : replay(seq.get(), resumer))
+                    .subscribe().with(resumer::replayed, emitter::fail);
+        });
+    }
+
+    private Uni<Optional<Long>> startSeq(Optional<String> lastEventId) {
+        Optional<String[]> parts = lastEventId.map(String::trim).filter(id -> id.lastIndexOf(':') > 0)
+                .map(id -> new String[] { id.substring(0, id.lastIndexOf(':')), id.substring(id.lastIndexOf(':') + 1) });
+        if (parts.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        int version;
+        try {
+            version = Integer.parseInt(parts.get()[1]);
+        } catch (NumberFormatException e) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return store.seqOf(parts.get()[0], version);
+    }
+
+    /** Emits every stored decision after {@code seq}, page by page; yields the last sequence emitted. */
+    private Uni<Long> replay(long seq, Resumer resumer) {
+        return store.after(seq, REPLAY_PAGE).flatMap(page -> {
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(seq);
+            }
+            long last = resumer.replay(page);
+            return page.size() < REPLAY_PAGE ? Uni.createFrom().item(last) : replay(last, resumer);
+        });
+    }
+
+    /** Orders one client's replay and live items. */
+    private static final class Resumer {
+        private final MultiEmitter<? super StoredDecision> emitter;
+        private final Queue<StoredDecision> buffered = new ArrayDeque<>();
+        private boolean replaying = true;
+        private long lastEmitted = -1;
+
+        Resumer(MultiEmitter<? super StoredDecision> emitter) {
+            this.emitter = emitter;
+        }
+
+        synchronized void live(StoredDecision decision) {
+            if (replaying) {
+                buffered.add(decision);
+            } else {
+                emitIfNew(decision);
+            }
+        }
+
+        synchronized long replay(List<StoredDecision> page) {
+            page.forEach(this::emitIfNew);
+            return lastEmitted;
+        }
+
+        synchronized void replayed(long lastReplayed) {
+            lastEmitted = Math.max(lastEmitted, lastReplayed);
+            while (!buffered.isEmpty()) {
+                emitIfNew(buffered.poll());
+            }
+            replaying = false;
+        }
+
+        private void emitIfNew(StoredDecision decision) {
+            if (decision.seq() > lastEmitted) {
+                lastEmitted = decision.seq();
+                emitter.emit(decision);
+            }
+        }
+    }
+}

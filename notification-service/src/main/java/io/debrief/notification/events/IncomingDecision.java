@@ -1,0 +1,16 @@
+package io.debrief.notification.events;
+
+/**
+ * A decision as read from hiring-decisions.
+ *
+ * @param json    the record's JSON, unchanged apart from formatting
+ * @param summary upstream's summary, or the one we built
+ */
+public record IncomingDecision(String loopId, int decisionVersion, String outcome, String level, String json,
+        String summary) {
+
+    /** The decision's identity, also its CloudEvents id and its stream event id. */
+    public String eventId() {
+        return loopId + ":" + decisionVersion;
+    }
+}

@@ -1,0 +1,101 @@
+package io.debrief.notification.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.debrief.notification.events.IncomingDecision;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Received decisions, stored once per (loopId, decisionVersion), and the deliveries they start. */
+@ApplicationScoped
+public class DecisionStore {
+
+    private static final String COLUMNS = "seq, loop_id, decision_version, payload::text AS payload, summary, received_at";
+
+    private final Pool pool;
+
+    public DecisionStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Stores a decision and, in the same transaction, one PENDING delivery for each active subscription whose
+     * filters match. A decision already stored changes nothing: the result is then empty.
+     */
+    public Uni<Optional<Recorded>> record(IncomingDecision decision, Duration firstDelay) {
+        return pool.withTransaction(connection -> insert(connection, decision)
+                .flatMap(stored -> stored.isEmpty()
+                        ? Uni.createFrom().item(Optional.<Recorded>empty())
+                        : enqueueDeliveries(connection, stored.get(), decision, firstDelay)
+                                .map(count -> Optional.of(new Recorded(stored.get(), count)))));
+    }
+
+    private Uni<Optional<StoredDecision>> insert(SqlConnection connection, IncomingDecision decision) {
+        return connection.preparedQuery("INSERT INTO decision (loop_id, decision_version, outcome, level, payload, summary)"
+                        + " VALUES ($1, $2, $3, $4, CAST($5::text AS jsonb), $6)"
+                        + " ON CONFLICT ON CONSTRAINT decision_identity DO NOTHING RETURNING " + COLUMNS)
+                .execute(Tuple.of(decision.loopId(), decision.decisionVersion(), decision.outcome(), decision.level(),
+                        decision.json(), decision.summary()))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Rows.decision(rows.iterator().next())));
+    }
+
+    private Uni<Integer> enqueueDeliveries(SqlConnection connection, StoredDecision stored, IncomingDecision decision,
+            Duration firstDelay) {
+        return connection.preparedQuery("INSERT INTO delivery (webhook_id, decision_seq, subscription_id, status, next_attempt_at)"
+                        + " SELECT $1 || ':' || s.id::text, $2, s.id, 'PENDING', now() + $3::bigint * interval '1 millisecond'"
+                        + " FROM subscription s"
+                        + " WHERE s.disabled_at IS NULL"
+                        + "   AND (cardinality(s.outcomes) = 0 OR $4::text = ANY (s.outcomes))"
+                        + "   AND (cardinality(s.levels) = 0 OR $5::text = ANY (s.levels))"
+                        + " ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(stored.eventId(), stored.seq(), firstDelay.toMillis(), decision.outcome(),
+                        decision.level()))
+                .map(RowSet::rowCount);
+    }
+
+    /** A loop's decisions, or the latest decisions of all loops, newest first. */
+    public Uni<List<StoredDecision>> newestFirst(String loopId, int limit) {
+        if (loopId == null || loopId.isBlank()) {
+            return pool.preparedQuery("SELECT " + COLUMNS + " FROM decision ORDER BY seq DESC LIMIT $1")
+                    .execute(Tuple.of(limit))
+                    .map(DecisionStore::toDecisions);
+        }
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM decision WHERE loop_id = $1"
+                        + " ORDER BY decision_version DESC, seq DESC LIMIT $2")
+                .execute(Tuple.of(loopId, limit))
+                .map(DecisionStore::toDecisions);
+    }
+
+    /** The received position of a decision, by its event id {@code loopId:decisionVersion}. */
+    public Uni<Optional<Long>> seqOf(String loopId, int decisionVersion) {
+        return pool.preparedQuery("SELECT seq FROM decision WHERE loop_id = $1 AND decision_version = $2")
+                .execute(Tuple.of(loopId, decisionVersion))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("seq")));
+    }
+
+    /** Decisions received after {@code seq}, oldest first. */
+    public Uni<List<StoredDecision>> after(long seq, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM decision WHERE seq > $1 ORDER BY seq LIMIT $2")
+                .execute(Tuple.of(seq, limit))
+                .map(DecisionStore::toDecisions);
+    }
+
+    private static List<StoredDecision> toDecisions(RowSet<Row> rows) {
+        List<StoredDecision> decisions = new ArrayList<>();
+        rows.forEach(row -> decisions.add(Rows.decision(row)));
+        return decisions;
+    }
+
+    /** A newly stored decision and how many deliveries it started. */
+    public record Recorded(StoredDecision decision, int deliveries) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.debrief.notification.store;
+
+public enum DeliveryStatus {
+    PENDING, DELIVERED, FAILED
+}

@@ -1,0 +1,142 @@
+package io.debrief.notification.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The durable webhook queue. Instances share it safely: a claim locks due rows with {@code FOR UPDATE SKIP LOCKED} and
+ * moves their {@code next_attempt_at} to the end of a lease in the same statement, so no other instance sends the
+ * same attempt, and a crashed attempt is retried once the lease has expired. Results are recorded only by the holder
+ * of the claim token and only while the delivery is still PENDING.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    private static final String LOG_COLUMNS = "d.webhook_id, d.subscription_id, dec.loop_id, dec.decision_version,"
+            + " d.status, d.attempts, d.last_status_code, d.last_error, d.next_attempt_at, d.delivered_at";
+
+    private final Pool pool;
+
+    public DeliveryStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Claims up to {@code limit} due deliveries for one attempt each, holding them for {@code lease}. */
+    public Uni<List<ClaimedDelivery>> claimDue(int limit, Duration lease) {
+        UUID token = UUID.randomUUID();
+        return pool.preparedQuery("WITH due AS ("
+                        + "   SELECT id FROM delivery"
+                        + "   WHERE status = 'PENDING' AND next_attempt_at <= now()"
+                        + "   ORDER BY next_attempt_at LIMIT $1"
+                        + "   FOR UPDATE SKIP LOCKED)"
+                        + " UPDATE delivery d"
+                        + " SET next_attempt_at = now() + $2::bigint * interval '1 millisecond',"
+                        + "     attempts = d.attempts + 1, claim_token = $3"
+                        + " FROM due, decision dec, subscription s"
+                        + " WHERE d.id = due.id AND dec.seq = d.decision_seq AND s.id = d.subscription_id"
+                        + " RETURNING d.id, d.webhook_id, d.attempts, d.subscription_id, s.url, s.secret,"
+                        + "   dec.seq, dec.loop_id, dec.decision_version, dec.payload::text AS payload, dec.summary,"
+                        + "   dec.received_at")
+                .execute(Tuple.of(limit, lease.toMillis(), token))
+                .map(rows -> {
+                    List<ClaimedDelivery> claimed = new ArrayList<>();
+                    rows.forEach(row -> claimed.add(new ClaimedDelivery(row.getLong("id"), token,
+                            row.getString("webhook_id"), row.getInteger("attempts"), row.getUUID("subscription_id"),
+                            row.getString("url"), row.getString("secret"), Rows.decision(row))));
+                    return claimed;
+                });
+    }
+
+    public Uni<Boolean> markDelivered(ClaimedDelivery delivery, int statusCode) {
+        return pool.preparedQuery("UPDATE delivery SET status = 'DELIVERED', delivered_at = now(),"
+                        + " last_status_code = $3, last_error = NULL, next_attempt_at = NULL, claim_token = NULL"
+                        + " WHERE id = $1 AND claim_token = $2 AND status = 'PENDING'")
+                .execute(Tuple.of(delivery.id(), delivery.claimToken(), statusCode))
+                .map(DeliveryStore::changed);
+    }
+
+    public Uni<Boolean> scheduleRetry(ClaimedDelivery delivery, Integer statusCode, String error, Duration delay) {
+        return pool.preparedQuery("UPDATE delivery SET next_attempt_at = now() + $3::bigint * interval '1 millisecond',"
+                        + " last_status_code = $4, last_error = $5, claim_token = NULL"
+                        + " WHERE id = $1 AND claim_token = $2 AND status = 'PENDING'")
+                .execute(Tuple.of(delivery.id(), delivery.claimToken(), delay.toMillis(), statusCode, error))
+                .map(DeliveryStore::changed);
+    }
+
+    public Uni<Boolean> markFailed(ClaimedDelivery delivery, Integer statusCode, String error) {
+        return pool.preparedQuery("UPDATE delivery SET status = 'FAILED', next_attempt_at = NULL,"
+                        + " last_status_code = $3, last_error = $4, claim_token = NULL"
+                        + " WHERE id = $1 AND claim_token = $2 AND status = 'PENDING'")
+                .execute(Tuple.of(delivery.id(), delivery.claimToken(), statusCode, error))
+                .map(DeliveryStore::changed);
+    }
+
+    /**
+     * The receiver answered 410 Gone: fails this delivery, disables the subscription and fails its other pending
+     * deliveries, in one transaction.
+     */
+    public Uni<Void> disableSubscription(ClaimedDelivery delivery, int statusCode, String reason) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("UPDATE delivery SET status = 'FAILED', next_attempt_at = NULL,"
+                        + " last_status_code = $3, last_error = $4, claim_token = NULL"
+                        + " WHERE id = $1 AND claim_token = $2 AND status = 'PENDING'")
+                .execute(Tuple.of(delivery.id(), delivery.claimToken(), statusCode, reason))
+                .flatMap(ignored -> connection.preparedQuery("UPDATE subscription SET disabled_at = now(),"
+                                + " disabled_reason = $2 WHERE id = $1 AND disabled_at IS NULL")
+                        .execute(Tuple.of(delivery.subscriptionId(), reason)))
+                .flatMap(ignored -> connection.preparedQuery("UPDATE delivery SET status = 'FAILED',"
+                                + " next_attempt_at = NULL, claim_token = NULL, last_error = $2"
+                                + " WHERE subscription_id = $1 AND status = 'PENDING'")
+                        .execute(Tuple.of(delivery.subscriptionId(), "subscription disabled: " + reason)))
+                .replaceWithVoid());
+    }
+
+    /** The delivery log of a subscription, newest first. */
+    public Uni<List<Delivery>> ofSubscription(UUID subscriptionId, int limit) {
+        return pool.preparedQuery("SELECT " + LOG_COLUMNS + " FROM delivery d JOIN decision dec ON dec.seq = d.decision_seq"
+                        + " WHERE d.subscription_id = $1 ORDER BY d.id DESC LIMIT $2")
+                .execute(Tuple.of(subscriptionId, limit))
+                .map(DeliveryStore::toDeliveries);
+    }
+
+    public Uni<Optional<Delivery>> find(UUID subscriptionId, String webhookId) {
+        return pool.preparedQuery("SELECT " + LOG_COLUMNS + " FROM delivery d JOIN decision dec ON dec.seq = d.decision_seq"
+                        + " WHERE d.subscription_id = $1 AND d.webhook_id = $2")
+                .execute(Tuple.of(subscriptionId, webhookId))
+                .map(rows -> toDeliveries(rows).stream().findFirst());
+    }
+
+    /** Puts a FAILED delivery back in the queue with a fresh schedule; false when it is not FAILED. */
+    public Uni<Boolean> requeueFailed(UUID subscriptionId, String webhookId) {
+        return pool.preparedQuery("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = now(),"
+                        + " claim_token = NULL, delivered_at = NULL"
+                        + " WHERE subscription_id = $1 AND webhook_id = $2 AND status = 'FAILED'")
+                .execute(Tuple.of(subscriptionId, webhookId))
+                .map(DeliveryStore::changed);
+    }
+
+    private static boolean changed(RowSet<Row> result) {
+        return result.rowCount() > 0;
+    }
+
+    private static List<Delivery> toDeliveries(RowSet<Row> rows) {
+        List<Delivery> deliveries = new ArrayList<>();
+        rows.forEach(row -> deliveries.add(new Delivery(row.getString("webhook_id"), row.getUUID("subscription_id"),
+                row.getString("loop_id"), row.getInteger("decision_version"),
+                DeliveryStatus.valueOf(row.getString("status")), row.getInteger("attempts"),
+                row.getInteger("last_status_code"), row.getString("last_error"), Rows.instant(row, "next_attempt_at"),
+                Rows.instant(row, "delivered_at"))));
+        return deliveries;
+    }
+}

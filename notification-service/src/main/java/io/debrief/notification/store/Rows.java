@@ -1,0 +1,30 @@
+package io.debrief.notification.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+/** Small conversions between SQL rows and Java values. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static List<String> strings(Row row, String column) {
+        String[] values = row.getArrayOfStrings(column);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    static StoredDecision decision(Row row) {
+        return new StoredDecision(row.getLong("seq"), row.getString("loop_id"), row.getInteger("decision_version"),
+                row.getString("payload"), row.getString("summary"), instant(row, "received_at"));
+    }
+}

@@ -1,0 +1,39 @@
+package io.debrief.notification.webhooks;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code debrief.webhooks.*}: how webhooks are sent and retried. */
+@ConfigMapping(prefix = "debrief.webhooks")
+public interface WebhookConfig {
+
+    /** Delay before each attempt: the first entry is the first attempt's; after the last one a delivery fails. */
+    @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
+    String retrySchedule();
+
+    /** Random spread of each delay, as a fraction of it (0.2 = ±20 %). */
+    @WithDefault("0.2")
+    double retryJitter();
+
+    /** A receiver must answer within this time. */
+    @WithDefault("15s")
+    Duration timeout();
+
+    /** How long a claimed attempt is reserved for its instance; must exceed the timeout. */
+    @WithDefault("60s")
+    Duration lease();
+
+    /** Most deliveries claimed at once by one instance. */
+    @WithDefault("32")
+    int maxInFlight();
+
+    /** How often the dispatcher looks for due deliveries (it is also woken when new ones are committed). */
+    @WithDefault("1s")
+    Duration dispatchInterval();
+
+    /** Whether subscriptions may target private, loopback and link-local addresses. */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+}

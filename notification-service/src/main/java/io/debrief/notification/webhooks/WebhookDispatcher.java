@@ -1,0 +1,153 @@
+package io.debrief.notification.webhooks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.debrief.notification.domain.AttemptVerdict;
+import io.debrief.notification.domain.RetryAfter;
+import io.debrief.notification.domain.RetryPolicy;
+import io.debrief.notification.store.ClaimedDelivery;
+import io.debrief.notification.store.DeliveryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Works the durable delivery queue: every second, and right after new deliveries are committed, claims due
+ * deliveries (up to {@code max-in-flight} at a time), sends them, and records each result. All state is in
+ * PostgreSQL, so a restart resumes where the previous run stopped; the claim lease keeps instances apart.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private final DeliveryStore deliveries;
+    private final WebhookSender sender;
+    private final RetryPolicy retryPolicy;
+    private final Duration lease;
+    private final int maxInFlight;
+    private final MeterRegistry metrics;
+
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopped;
+
+    public WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, RetryPolicy retryPolicy,
+            WebhookConfig config, MeterRegistry metrics) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.retryPolicy = retryPolicy;
+        this.lease = config.lease();
+        this.maxInFlight = config.maxInFlight();
+        this.metrics = metrics;
+    }
+
+    @Scheduled(every = "${debrief.webhooks.dispatch-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        wake();
+    }
+
+    /** Looks for due deliveries now; cheap to call often (calls during a claim coalesce into one more claim). */
+    public void wake() {
+        wakeRequested.set(true);
+        if (!stopped && claiming.compareAndSet(false, true)) {
+            claimBatch();
+        }
+    }
+
+    private void claimBatch() {
+        wakeRequested.set(false);
+        int capacity = maxInFlight - inFlight.get();
+        if (capacity <= 0) {
+            finishClaim(false);
+            return;
+        }
+        deliveries.claimDue(capacity, lease).subscribe().with(
+                claimed -> {
+                    claimed.forEach(this::attempt);
+                    finishClaim(claimed.size() == capacity);
+                },
+                failure -> {
+                    LOG.warnf("Could not claim due webhook deliveries: %s", failure.getMessage());
+                    finishClaim(false);
+                });
+    }
+
+    private void finishClaim(boolean more) {
+        claiming.set(false);
+        if (more || wakeRequested.get()) {
+            wake();
+        }
+    }
+
+    private void attempt(ClaimedDelivery delivery) {
+        inFlight.incrementAndGet();
+        sender.send(delivery)
+                .onFailure().recoverWithItem(failure -> AttemptResult.noResponse("could not send: " + failure))
+                .flatMap(result -> record(delivery, result))
+                .onFailure().invoke(failure -> LOG.warnf("Could not record the result of %s attempt %d: %s",
+                        delivery.webhookId(), delivery.attempt(), failure.getMessage()))
+                .onTermination().invoke(inFlight::decrementAndGet)
+                .subscribe().with(ignored -> { }, ignored -> { });
+    }
+
+    private Uni<Void> record(ClaimedDelivery delivery, AttemptResult result) {
+        AttemptVerdict verdict = AttemptVerdict.of(result.statusCode());
+        count(verdict);
+        return switch (verdict) {
+            case DELIVERED -> {
+                LOG.debugf("Delivered %s (attempt %d, HTTP %d)", delivery.webhookId(), delivery.attempt(),
+                        result.statusCode());
+                yield deliveries.markDelivered(delivery, result.statusCode()).replaceWithVoid();
+            }
+            case GONE -> {
+                LOG.infof("Receiver of subscription %s answered 410 Gone: disabling it", delivery.subscriptionId());
+                yield deliveries.disableSubscription(delivery, result.statusCode(), "receiver answered 410 Gone");
+            }
+            case RETRY -> retryOrFail(delivery, result);
+        };
+    }
+
+    private Uni<Void> retryOrFail(ClaimedDelivery delivery, AttemptResult result) {
+        Optional<Duration> retryAfter = AttemptVerdict.honoursRetryAfter(result.statusCode())
+                ? RetryAfter.parse(result.retryAfter(), Instant.now())
+                : Optional.empty();
+        Optional<Duration> delay = retryPolicy.nextDelay(delivery.attempt(), retryAfter);
+        if (delay.isEmpty()) {
+            LOG.infof("Giving up on %s after %d attempts: %s", delivery.webhookId(), delivery.attempt(),
+                    result.error());
+            metrics.counter("debrief.webhooks.deliveries.failed").increment();
+            return deliveries.markFailed(delivery, result.statusCode(), result.error()).replaceWithVoid();
+        }
+        LOG.debugf("Attempt %d of %s failed (%s); next in %s", delivery.attempt(), delivery.webhookId(),
+                result.error(), delay.get());
+        return deliveries.scheduleRetry(delivery, result.statusCode(), result.error(), delay.get()).replaceWithVoid();
+    }
+
+    private void count(AttemptVerdict verdict) {
+        metrics.counter("debrief.webhooks.attempts", "result", verdict.name().toLowerCase()).increment();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+    }
+
+    /** Deliveries being sent by this instance right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+}

@@ -1,0 +1,110 @@
+package io.debrief.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.debrief.notification.support.Api;
+import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** hiring-decisions on the real broker: stored once, relayed unchanged with a summary, poison to the DLQ. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class DecisionConsumerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void decisionIsStoredOnceAndRelayedUnchangedWithASummary() {
+        String loopId = DecisionPublisher.newLoopId("stored");
+        String version1 = DecisionPublisher.decision(loopId, 1, "NO_HIRE", "SENIOR");
+
+        DecisionPublisher.publish(loopId, 1, version1);
+        DecisionPublisher.publish(loopId, 1, version1);
+        DecisionPublisher.publish(loopId, 2, DecisionPublisher.decision(loopId, 2, "HIRE", "SENIOR"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(2));
+        List<Map<String, Object>> decisions = Api.decisions(loopId);
+        assertThat(decisions).extracting(decision -> decision.get("decisionVersion")).containsExactly(2, 1);
+        Map<String, Object> first = decisions.get(1);
+        assertThat(first).containsEntry("loopId", loopId)
+                .containsEntry("outcome", "NO_HIRE")
+                .containsEntry("level", "SENIOR")
+                .containsEntry("position", "MLOps Engineer")
+                .containsEntry("nearMiss", true)
+                .containsEntry("decidedAt", "2026-11-26T10:15:30Z")
+                .containsEntry("futureField", Map.of("kept", true))
+                .containsEntry("strengths", List.of("CONTAINERIZATION", "ORCHESTRATION"))
+                .containsEntry("summary", "No hire — Ada Lovelace, SENIOR MLOps Engineer, average 4.25; "
+                        + "strengths: Containerization, Orchestration; near miss: encourage reapplication");
+        // numbers are relayed as received, not through binary floating point
+        String raw = given().queryParam("loopId", loopId).get("/api/decisions").then().statusCode(200)
+                .extract().asString();
+        assertThat(raw).contains("\"average\":4.25").contains("\"COMMUNICATION\":4.0");
+    }
+
+    @Test
+    void upstreamSummaryIsRelayedAsItIs() {
+        String loopId = DecisionPublisher.newLoopId("summary");
+        String json = DecisionPublisher.decision(loopId, 1, "HIRE", "MID")
+                .replaceFirst("\\{", "{\"summary\":\"Upstream words\",");
+
+        DecisionPublisher.publish(loopId, 1, json);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).singleElement()
+                .satisfies(decision -> assertThat(decision).containsEntry("summary", "Upstream words")));
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopicAndConsumptionContinues() {
+        String loopId = DecisionPublisher.newLoopId("poison");
+
+        // same key as the valid decision after them: same partition, so the valid one waits behind them
+        DecisionPublisher.send(loopId, "{this is not json", loopId + ":1", "hiring.decision.made.v1");
+        DecisionPublisher.send(loopId, "{\"loopId\":\"" + loopId + "\"}", loopId + ":1", "hiring.decision.made.v1");
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "JUNIOR"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(DecisionPublisher.deadLetters(loopId))
+                .extracting(ConsumerRecord::value)
+                .containsExactlyInAnyOrder("{this is not json", "{\"loopId\":\"" + loopId + "\"}"));
+    }
+
+    @Test
+    void otherEventTypesOnTheTopicAreIgnored() {
+        String loopId = DecisionPublisher.newLoopId("other-type");
+
+        DecisionPublisher.send(loopId, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"), loopId + ":1",
+                "hiring.something.else.v1");
+        DecisionPublisher.publish(loopId, 2, DecisionPublisher.decision(loopId, 2, "HIRE", "MID"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).extracting(
+                decision -> decision.get("decisionVersion")).containsExactly(2));
+    }
+
+    @Test
+    void latestDecisionsOfAllLoopsComeNewestFirst() {
+        String older = DecisionPublisher.newLoopId("latest");
+        String newer = DecisionPublisher.newLoopId("latest");
+        DecisionPublisher.publish(older, 1, DecisionPublisher.decision(older, 1, "HIRE", "MID"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(older)).hasSize(1));
+        DecisionPublisher.publish(newer, 1, DecisionPublisher.decision(newer, 1, "HIRE", "MID"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(newer)).hasSize(1));
+
+        List<String> loops = given().get("/api/decisions").then().statusCode(200)
+                .extract().jsonPath().getList("loopId", String.class);
+        assertThat(loops).hasSizeLessThanOrEqualTo(100);
+        assertThat(loops.indexOf(newer)).isNotNegative().isLessThan(loops.indexOf(older));
+    }
+}

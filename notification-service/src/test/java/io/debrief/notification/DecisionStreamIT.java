@@ -1,0 +1,108 @@
+package io.debrief.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.debrief.notification.support.Api;
+import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.SseClient;
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The decision stream over real HTTP: live events, and a reconnect with Last-Event-ID gets exactly what it missed. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class DecisionStreamIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/api/decisions/stream")
+    URL stream;
+
+    @Test
+    void liveDecisionArrivesAsADecisionEvent() throws Exception {
+        String run = "live-" + UUID.randomUUID();
+        try (SseClient client = open(null)) {
+            String loopId = run + "-a";
+            DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+
+            await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() == 1);
+            SseClient.Event event = client.eventsWithIdPrefix(run).get(0);
+            assertThat(client.contentType()).startsWith("text/event-stream");
+            assertThat(event.name()).isEqualTo("decision");
+            assertThat(event.id()).isEqualTo(loopId + ":1");
+            JsonNode data = JSON.readTree(event.data());
+            assertThat(data.get("loopId").asText()).isEqualTo(loopId);
+            assertThat(data.get("outcome").asText()).isEqualTo("HIRE");
+            assertThat(data.get("summary").asText()).startsWith("Hire — Ada Lovelace, MID MLOps Engineer");
+        }
+    }
+
+    @Test
+    void reconnectingWithLastEventIdGetsExactlyWhatItMissedThenLiveDecisions() {
+        String run = "resume-" + UUID.randomUUID();
+        String seen = run + "-1";
+        String missedA = run + "-2";
+        String missedB = run + "-3";
+        String live = run + "-4";
+
+        String lastEventId;
+        try (SseClient first = open(null)) {
+            publishAndAwaitStored(seen);
+            await().atMost(WAIT).until(() -> first.eventsWithIdPrefix(run).size() == 1);
+            lastEventId = first.eventsWithIdPrefix(run).get(0).id();
+        }
+        assertThat(lastEventId).isEqualTo(seen + ":1");
+        publishAndAwaitStored(missedA);
+        publishAndAwaitStored(missedB);
+
+        try (SseClient second = open(lastEventId)) {
+            await().atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() == 2);
+            DecisionPublisher.publish(live, 1, DecisionPublisher.decision(live, 1, "NO_HIRE", "JUNIOR"));
+            await().atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() >= 3);
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() == 3);
+            assertThat(second.eventsWithIdPrefix(run)).extracting(SseClient.Event::id)
+                    .containsExactly(missedA + ":1", missedB + ":1", live + ":1");
+        }
+    }
+
+    @Test
+    void lastEventIdQueryParameterIsAFallbackForTheHeader() {
+        String run = "query-" + UUID.randomUUID();
+        publishAndAwaitStored(run + "-1");
+        publishAndAwaitStored(run + "-2");
+
+        try (SseClient client = SseClient.connect(URI.create(stream + "?lastEventId=" + run + "-1:1"), null)) {
+            await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() == 1);
+            await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() == 1);
+            assertThat(client.eventsWithIdPrefix(run)).extracting(SseClient.Event::id).containsExactly(run + "-2:1");
+        }
+    }
+
+    private SseClient open(String lastEventId) {
+        SseClient client = SseClient.connect(URI.create(stream.toString()), lastEventId);
+        // the server sends a comment once it has joined the live feed
+        await().atMost(WAIT).until(() -> !client.comments().isEmpty());
+        return client;
+    }
+
+    private static void publishAndAwaitStored(String loopId) {
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "SENIOR"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(1));
+    }
+
+}

@@ -1,0 +1,129 @@
+package io.debrief.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.debrief.notification.support.Api;
+import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.WebhookReceiver;
+import io.debrief.notification.support.WebhookReceiver.Received;
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The queue lives in PostgreSQL: what a previous run (or another instance) left behind is resumed. The rows are
+ * written here exactly as a stopped instance leaves them: a pending retry, or an attempt claimed under a lease.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class DeliveryRecoveryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void pendingRetryLeftByAStoppedInstanceIsDeliveredAfterRestart() throws Exception {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("resumed");
+        String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
+        String loopId = DecisionPublisher.newLoopId("resumed");
+        String webhookId = loopId + ":1:" + subscriptionId;
+        // attempt 1 failed with a 503 before the instance stopped; attempt 2 was due a moment ago
+        leaveBehind(loopId, subscriptionId, webhookId, 1, 503, null, "now() - interval '1 second'");
+
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
+        Received received = endpoint.receivedFor(loopId).get(0);
+        assertThat(received.webhookId()).isEqualTo(webhookId);
+        assertThat(received.signatureProblem()).isNull();
+        assertThat(received.json().at("/data/loopId").asText()).isEqualTo(loopId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsEntry("status", "DELIVERED")
+                        .containsEntry("attempts", 2)));
+        given().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+    }
+
+    @Test
+    void attemptClaimedByAnotherInstanceIsRetriedOnlyAfterItsLeaseExpires() throws Exception {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("leased");
+        String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
+        String loopId = DecisionPublisher.newLoopId("leased");
+        String webhookId = loopId + ":1:" + subscriptionId;
+        // another instance claimed attempt 1 and died while sending: its lease runs for 4 more seconds
+        Instant leaseEnds = Instant.now().plusSeconds(4);
+        leaveBehind(loopId, subscriptionId, webhookId, 1, null, UUID.randomUUID(), "now() + interval '4 seconds'");
+
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> endpoint.receivedFor(loopId).isEmpty());
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
+        assertThat(endpoint.receivedFor(loopId).get(0).at()).isAfter(leaseEnds.minusMillis(500));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsEntry("status", "DELIVERED")
+                        .containsEntry("attempts", 2)));
+        given().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+    }
+
+    /** Writes a decision and its delivery as an earlier run left them, bypassing Kafka. */
+    private static void leaveBehind(String loopId, String subscriptionId, String webhookId, int attempts,
+            Integer lastStatusCode, UUID claimToken, String nextAttemptAt) throws Exception {
+        try (Connection db = connect()) {
+            long seq;
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO decision"
+                    + " (loop_id, decision_version, outcome, level, payload, summary)"
+                    + " VALUES (?, 1, 'INSUFFICIENT_EVIDENCE', 'MID', CAST(? AS jsonb), 'Insufficient evidence')"
+                    + " RETURNING seq")) {
+                insert.setString(1, loopId);
+                insert.setString(2, DecisionPublisher.decision(loopId, 1, "INSUFFICIENT_EVIDENCE", "MID"));
+                try (ResultSet rows = insert.executeQuery()) {
+                    rows.next();
+                    seq = rows.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO delivery"
+                    + " (webhook_id, decision_seq, subscription_id, status, attempts, last_status_code, claim_token,"
+                    + "  next_attempt_at)"
+                    + " VALUES (?, ?, ?, 'PENDING', ?, ?, ?, " + nextAttemptAt + ")")) {
+                insert.setString(1, webhookId);
+                insert.setLong(2, seq);
+                insert.setObject(3, UUID.fromString(subscriptionId));
+                insert.setInt(4, attempts);
+                insert.setObject(5, lastStatusCode);
+                insert.setObject(6, claimToken);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static Connection connect() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+}

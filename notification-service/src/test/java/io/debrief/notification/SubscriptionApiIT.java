@@ -1,0 +1,152 @@
+package io.debrief.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The subscriptions API: creation, secrecy of the secret, validation as problem details. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class SubscriptionApiIT {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void secretIsShownOnlyInTheCreationResponse() {
+        JsonPath created = given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://hooks.example.com/debrief\",\"description\":\"ATS\","
+                        + "\"outcomes\":[\"HIRE\",\"NO_HIRE\"],\"levels\":[\"SENIOR\"]}")
+                .post("/api/subscriptions")
+                .then().statusCode(201)
+                .header("Location", notNullValue())
+                .extract().jsonPath();
+        String id = created.getString("id");
+        String secret = created.getString("secret");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(secret.substring(6))).hasSize(32);
+        assertThat(created.getString("url")).isEqualTo("https://hooks.example.com/debrief");
+        assertThat(created.getString("description")).isEqualTo("ATS");
+        assertThat(created.getList("outcomes")).containsExactly("HIRE", "NO_HIRE");
+        assertThat(created.getList("levels")).containsExactly("SENIOR");
+        assertThat(created.getString("createdAt")).isNotBlank();
+
+        given().get("/api/subscriptions/{id}", id).then().statusCode(200)
+                .body("id", is(id))
+                .body("url", is("https://hooks.example.com/debrief"))
+                .body("$", not(hasKey("secret")));
+        String list = given().get("/api/subscriptions").then().statusCode(200)
+                .body("id", hasItem(id))
+                .extract().asString();
+        assertThat(list).doesNotContain(secret).doesNotContain("secret");
+    }
+
+    @Test
+    void creationAnswersWithTheLocationOfTheNewSubscription() {
+        var response = given().contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/x\"}")
+                .post("/api/subscriptions");
+        response.then().statusCode(201).body("outcomes", is(java.util.List.of())).body("secret", notNullValue());
+        String id = response.jsonPath().getString("id");
+        assertThat(response.header("Location")).endsWith("/api/subscriptions/" + id);
+    }
+
+    @Test
+    void eachSubscriptionGetsItsOwnSecret() {
+        String first = create("{\"url\":\"https://a.example.com/\"}").getString("secret");
+        String second = create("{\"url\":\"https://a.example.com/\"}").getString("secret");
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void deletedSubscriptionIsGoneAndDeletingItAgainIsNotFound() {
+        String id = create("{\"url\":\"https://b.example.com/hook\"}").getString("id");
+
+        given().delete("/api/subscriptions/{id}", id).then().statusCode(204);
+        given().get("/api/subscriptions/{id}", id).then().statusCode(404).contentType(PROBLEM);
+        given().delete("/api/subscriptions/{id}", id).then().statusCode(404).contentType(PROBLEM)
+                .body("status", is(404)).body("title", notNullValue()).body("detail", notNullValue());
+        given().get("/api/subscriptions/{id}/deliveries", id).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void unknownOrMalformedIdIsNotFound() {
+        given().get("/api/subscriptions/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/subscriptions/{id}", "not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void unknownOutcomeIsABadRequestNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://c.example.com/\",\"outcomes\":[\"HIRE\",\"MAYBE\"]}")
+                .post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("status", is(400))
+                .body("violations[0].field", is("outcomes[1]"))
+                .body("violations[0].message", is("must be one of HIRE, NO_HIRE, INSUFFICIENT_EVIDENCE"));
+    }
+
+    @Test
+    void unknownLevelIsABadRequestNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":\"https://c.example.com/\",\"levels\":[\"PRINCIPAL\"]}")
+                .post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", is("levels[0]"));
+    }
+
+    @Test
+    void urlThatCannotReceiveWebhooksIsABadRequest() {
+        for (String url : new String[] { "ftp://d.example.com/", "https://user:pass@d.example.com/", "not a url",
+                "https://d.example.com/" + "x".repeat(2000), "" }) {
+            given().contentType(ContentType.JSON).body(java.util.Map.of("url", url))
+                    .post("/api/subscriptions")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("violations.field", hasItem("url"));
+        }
+    }
+
+    @Test
+    void missingUrlIsABadRequest() {
+        given().contentType(ContentType.JSON).body("{\"description\":\"no url\"}")
+                .post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("url"));
+    }
+
+    @Test
+    void malformedJsonWrongTypeAndEmptyBodyAreBadRequests() {
+        given().contentType(ContentType.JSON).body("{\"url\":").post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM).body("status", is(400));
+        given().contentType(ContentType.JSON).body("{\"url\":\"https://e.example.com/\",\"outcomes\":\"HIRE\"}")
+                .post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("outcomes"));
+        given().contentType(ContentType.JSON).body("").post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsUnsupported() {
+        given().contentType(ContentType.TEXT).body("url=https://f.example.com/").post("/api/subscriptions")
+                .then().statusCode(415).contentType(PROBLEM);
+    }
+
+    private static JsonPath create(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
+                .then().statusCode(201).extract().jsonPath();
+    }
+}

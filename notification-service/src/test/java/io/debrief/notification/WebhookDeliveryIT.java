@@ -1,0 +1,272 @@
+package io.debrief.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.debrief.notification.support.Api;
+import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.WebhookReceiver;
+import io.debrief.notification.support.WebhookReceiver.Received;
+import io.debrief.notification.support.WebhookReceiver.Response;
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Decisions from hiring-decisions reach a real HTTP receiver as signed Standard Webhooks, retried durably. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class WebhookDeliveryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static WebhookReceiver receiver;
+    private final List<String> subscriptions = new ArrayList<>();
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        subscriptions.forEach(id -> given().delete("/api/subscriptions/{id}", id));
+    }
+
+    private String subscribe(WebhookReceiver.Endpoint endpoint, List<String> outcomes, List<String> levels) {
+        String id = Api.subscribe(receiver, endpoint, outcomes, levels);
+        subscriptions.add(id);
+        return id;
+    }
+
+    @Test
+    void decisionReachesTheSubscriberSignedPerStandardWebhooks() {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("signed");
+        String subscriptionId = subscribe(endpoint, null, null);
+        String loopId = DecisionPublisher.newLoopId("signed");
+
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "NO_HIRE", "SENIOR"));
+
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
+        Received received = endpoint.receivedFor(loopId).get(0);
+        assertThat(received.signatureProblem()).isNull();
+        assertThat(received.webhookId()).isEqualTo(loopId + ":1:" + subscriptionId);
+        assertThat(received.contentType()).startsWith("application/json");
+        JsonNode body = received.json();
+        assertThat(body.get("type").asText()).isEqualTo("hiring.decision.made");
+        assertThat(body.get("timestamp").asText()).isEqualTo("2026-11-26T10:15:30Z");
+        JsonNode data = body.get("data");
+        assertThat(data.get("loopId").asText()).isEqualTo(loopId);
+        assertThat(data.get("decisionVersion").asInt()).isEqualTo(1);
+        assertThat(data.get("outcome").asText()).isEqualTo("NO_HIRE");
+        assertThat(data.get("average").decimalValue()).isEqualByComparingTo("4.25");
+        assertThat(data.get("futureField").get("kept").asBoolean()).isTrue();
+        assertThat(data.get("summary").asText()).isEqualTo("No hire — Ada Lovelace, SENIOR MLOps Engineer, "
+                + "average 4.25; strengths: Containerization, Orchestration; near miss: encourage reapplication");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId))
+                .singleElement()
+                .satisfies(delivery -> {
+                    assertThat(delivery).containsEntry("webhookId", loopId + ":1:" + subscriptionId)
+                            .containsEntry("loopId", loopId)
+                            .containsEntry("decisionVersion", 1)
+                            .containsEntry("status", "DELIVERED")
+                            .containsEntry("attempts", 1)
+                            .containsEntry("lastStatusCode", 204)
+                            .containsEntry("nextAttemptAt", null);
+                    assertThat(delivery.get("deliveredAt")).isNotNull();
+                }));
+    }
+
+    @Test
+    void failingReceiverIsRetriedWithTheSameWebhookIdUntilItRecovers() {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("recovers").answer(500, 500);
+        String subscriptionId = subscribe(endpoint, null, null);
+        String loopId = DecisionPublisher.newLoopId("recovers");
+
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 3);
+        List<Received> attempts = endpoint.receivedFor(loopId);
+        assertThat(attempts).extracting(Received::answeredWith).containsExactly(500, 500, 204);
+        assertThat(attempts).extracting(Received::webhookId).containsOnly(loopId + ":1:" + subscriptionId);
+        assertThat(attempts).extracting(Received::signatureProblem).containsOnlyNulls();
+        assertThat(attempts).extracting(Received::body).containsOnly(attempts.get(0).body());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsEntry("status", "DELIVERED")
+                        .containsEntry("attempts", 3)
+                        .containsEntry("lastStatusCode", 204)));
+    }
+
+    @Test
+    void redirectIsAFailureAndIsNotFollowed() {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("redirects").answer(302);
+        String subscriptionId = subscribe(endpoint, null, null);
+        String loopId = DecisionPublisher.newLoopId("redirects");
+
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 2);
+        assertThat(endpoint.receivedFor(loopId)).extracting(Received::answeredWith).containsExactly(302, 204);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsEntry("status", "DELIVERED")
+                        .containsEntry("attempts", 2)));
+    }
+
+    @Test
+    void retryAfterLaterThanTheBackoffIsHonoured() {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("throttled").answer(new Response(429, "3"));
+        subscribe(endpoint, null, null);
+        String loopId = DecisionPublisher.newLoopId("throttled");
+
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 2);
+        List<Received> attempts = endpoint.receivedFor(loopId);
+        // the schedule says about 1 s; the receiver asked for 3 s
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void goneDisablesTheSubscriptionAndFailsItsPendingDeliveries() {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("gone").answer(500, 410);
+        String subscriptionId = subscribe(endpoint, null, null);
+        String first = DecisionPublisher.newLoopId("gone");
+        String second = DecisionPublisher.newLoopId("gone");
+
+        DecisionPublisher.publish(first, 1, DecisionPublisher.decision(first, 1, "HIRE", "MID"));
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(first).size() == 1);
+        DecisionPublisher.publish(second, 1, DecisionPublisher.decision(second, 1, "HIRE", "MID"));
+
+        // the 410 comes for whichever attempt is second; then nothing more is sent to this subscription
+        await().atMost(WAIT).until(() -> endpoint.received().size() == 2);
+        given().get("/api/subscriptions/{id}", subscriptionId).then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.is(false));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(second)).hasSize(1));
+        assertThat(Api.deliveries(subscriptionId)).isNotEmpty()
+                .allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "FAILED"))
+                .anySatisfy(delivery -> assertThat(delivery).containsEntry("lastStatusCode", 410));
+
+        String third = DecisionPublisher.newLoopId("gone");
+        DecisionPublisher.publish(third, 1, DecisionPublisher.decision(third, 1, "HIRE", "MID"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(third)).hasSize(1));
+        assertThat(Api.deliveries(subscriptionId)).noneSatisfy(
+                delivery -> assertThat(delivery).containsEntry("loopId", third));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> endpoint.received().size() == 2);
+    }
+
+    @Test
+    void filtersSelectDecisionsByOutcomeAndLevel() {
+        WebhookReceiver.Endpoint hires = receiver.endpoint("hires");
+        WebhookReceiver.Endpoint juniors = receiver.endpoint("juniors");
+        WebhookReceiver.Endpoint seniorRejections = receiver.endpoint("senior-rejections");
+        String hiresId = subscribe(hires, List.of("HIRE"), null);
+        String juniorsId = subscribe(juniors, null, List.of("JUNIOR"));
+        String seniorRejectionsId = subscribe(seniorRejections, List.of("NO_HIRE", "INSUFFICIENT_EVIDENCE"),
+                List.of("SENIOR"));
+        String seniorHire = DecisionPublisher.newLoopId("filter");
+        String juniorRejection = DecisionPublisher.newLoopId("filter");
+        String seniorRejection = DecisionPublisher.newLoopId("filter");
+
+        DecisionPublisher.publish(seniorHire, 1, DecisionPublisher.decision(seniorHire, 1, "HIRE", "SENIOR"));
+        DecisionPublisher.publish(juniorRejection, 1, DecisionPublisher.decision(juniorRejection, 1, "NO_HIRE", "JUNIOR"));
+        DecisionPublisher.publish(seniorRejection, 1, DecisionPublisher.decision(seniorRejection, 1, "NO_HIRE", "SENIOR"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(Api.decisions(seniorHire)).hasSize(1);
+            assertThat(Api.decisions(juniorRejection)).hasSize(1);
+            assertThat(Api.decisions(seniorRejection)).hasSize(1);
+        });
+        // delivery rows are written in the decision's transaction: the logs are complete now
+        assertThat(loops(hiresId)).containsExactly(seniorHire);
+        assertThat(loops(juniorsId)).containsExactly(juniorRejection);
+        assertThat(loops(seniorRejectionsId)).containsExactly(seniorRejection);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(hires.received()).extracting(r -> r.json().at("/data/loopId").asText()).containsExactly(seniorHire);
+            assertThat(juniors.received()).extracting(r -> r.json().at("/data/loopId").asText()).containsExactly(juniorRejection);
+            assertThat(seniorRejections.received()).extracting(r -> r.json().at("/data/loopId").asText())
+                    .containsExactly(seniorRejection);
+        });
+    }
+
+    @Test
+    void redeliveredDecisionRecordProducesNoSecondDelivery() {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("once");
+        String subscriptionId = subscribe(endpoint, null, null);
+        String loopId = DecisionPublisher.newLoopId("once");
+        String version1 = DecisionPublisher.decision(loopId, 1, "NO_HIRE", "MID");
+
+        DecisionPublisher.publish(loopId, 1, version1);
+        DecisionPublisher.publish(loopId, 1, version1);
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
+        DecisionPublisher.publish(loopId, 1, version1);
+        // same key, same partition: version 2 is consumed after every copy of version 1
+        DecisionPublisher.publish(loopId, 2, DecisionPublisher.decision(loopId, 2, "HIRE", "MID"));
+
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() >= 2);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 2);
+        assertThat(endpoint.receivedFor(loopId)).extracting(Received::webhookId)
+                .containsExactly(loopId + ":1:" + subscriptionId, loopId + ":2:" + subscriptionId);
+        assertThat(Api.deliveries(subscriptionId)).extracting(delivery -> delivery.get("decisionVersion"))
+                .containsExactly(2, 1);
+        assertThat(Api.decisions(loopId)).extracting(decision -> decision.get("decisionVersion"))
+                .containsExactly(2, 1);
+    }
+
+    @Test
+    void exhaustedScheduleFailsTheDeliveryWhichCanBeRedelivered() {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("exhausted").answer(503, 500, 500, 500);
+        String subscriptionId = subscribe(endpoint, null, null);
+        String loopId = DecisionPublisher.newLoopId("exhausted");
+        String webhookId = loopId + ":1:" + subscriptionId;
+
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "JUNIOR"));
+
+        // %test schedule: 4 attempts
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsEntry("status", "FAILED")
+                        .containsEntry("attempts", 4)
+                        .containsEntry("lastStatusCode", 500)
+                        .containsEntry("nextAttemptAt", null)));
+        assertThat(endpoint.receivedFor(loopId)).hasSize(4);
+
+        given().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, webhookId)
+                .then().statusCode(202).body("status", org.hamcrest.Matchers.is("PENDING"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery).containsEntry("status", "DELIVERED")));
+        assertThat(endpoint.receivedFor(loopId)).hasSize(5).extracting(Received::webhookId).containsOnly(webhookId);
+
+        given().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, webhookId)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, "no-such-webhook")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static Set<String> loops(String subscriptionId) {
+        return Api.deliveries(subscriptionId).stream().map(delivery -> (String) delivery.get("loopId"))
+                .collect(Collectors.toSet());
+    }
+
+}
