@@ -1,7 +1,10 @@
 package io.debrief.scorecard;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
+
+import java.util.List;
 
 import io.debrief.stack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,5 +18,14 @@ class HealthIT {
     @Test
     void readyWithKafkaAndDatabase() {
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        List<String> checks = given().get("/q/health/ready").jsonPath().getList("checks.name");
+        assertThat(checks).anySatisfy(name -> assertThat(name).containsIgnoringCase("kafka"));
+        assertThat(checks).anySatisfy(name -> assertThat(name).containsIgnoringCase("database"));
+    }
+
+    @Test
+    void liveAndMetricsAreServed() {
+        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().get("/q/metrics").then().statusCode(200);
     }
 }

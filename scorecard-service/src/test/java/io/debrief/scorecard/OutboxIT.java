@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,7 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +123,42 @@ class OutboxIT {
         assertThat(copies).hasSize(2).allSatisfy((id, n) -> assertThat(n).isEqualTo(2));
         assertThat(EventLog.shared().all(loopId)).extracting(EventLog.Event::type)
                 .containsExactly(OPENED, SUBMITTED, OPENED, SUBMITTED);
+    }
+
+    @Test
+    void onlyAcknowledgedRowsAreDeletedAndAFailedEventHoldsBackTheRestOfItsLoop() throws Exception {
+        relayService.pause();
+        String loopA = Api.openLoop("alice", "TECHNICAL_SCREEN");
+        assertThat(Api.submit(loopA, Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(201);
+        String loopB = Api.openLoop("alice", "TECHNICAL_SCREEN", "bob", "SYSTEM_DESIGN");
+        assertThat(Api.submit(loopB, Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(201);
+        assertThat(Api.submit(loopB, Api.scorecardBody("bob", 2)).statusCode()).isEqualTo(201);
+
+        // a broker that acknowledges everything of loop A, and loop B's first event but not its second
+        Set<String> ours = Set.of(loopA, loopB);
+        Map<String, Integer> sent = new ConcurrentHashMap<>();
+        MockProducer<String, byte[]> broker = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+                int nth = sent.merge(record.key(), 1, Integer::sum);
+                if (!ours.contains(record.key()) || (record.key().equals(loopB) && nth == 2)) {
+                    return CompletableFuture.failedFuture(new TimeoutException("no acknowledgement"));
+                }
+                return super.send(record, callback);
+            }
+        };
+        try (OutboxRelay relay = new OutboxRelay(db, () -> broker, EventLog.TOPIC, 200, Duration.ofSeconds(5),
+                OutboxRelay.AfterPublish.NOTHING)) {
+            assertThatThrownBy(relay::drainOnce).isInstanceOf(OutboxRelay.PublishFailure.class);
+        }
+        assertThat(Api.pendingOutboxRows(db, loopA)).isZero();
+        assertThat(Api.pendingOutboxRows(db, loopB)).as("the failed event and the one after it stay").isEqualTo(2);
+
+        relayService.resume();
+        List<EventLog.Event> events = EventLog.shared().await(loopB, e -> e.size() == 2);
+        assertThat(events).extracting(e -> e.data().get("interviewerId").asText()).containsExactly("alice", "bob");
+        Awaitility.await().atMost(EventLog.TIMEOUT).until(() -> Api.pendingOutboxRows(db, loopB) == 0);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -205,6 +206,22 @@ class RejectionsIT {
             assertThat(Api.getScorecards(loopId)).isEqualTo(scorecardsBefore);
             assertNothingPublished(loopId, c.setup());
         }
+    }
+
+    @Test
+    void aChunkedBodyOver256KiBIs413ProblemJson() {
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN");
+        String sequence = Api.outboxSequence(db);
+        byte[] body = Api.json(with(Api.scorecardBody("alice", 4), b -> b.put("notes", "n".repeat(300_000))))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response response = given().contentType("application/json")
+                .body(new java.io.ByteArrayInputStream(body)) // no Content-Length: sent chunked
+                .post("/api/loops/" + loopId + "/scorecards");
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(413);
+        assertThat(Api.outboxSequence(db)).isEqualTo(sequence);
+        assertThat(given().get("/api/loops/" + loopId + "/scorecards").jsonPath().getList("$")).isEmpty();
     }
 
     /** The loop's events are exactly those of the setup, proven by a marker event that comes after the rejection. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -179,12 +180,22 @@ public final class OutboxRelay implements AutoCloseable {
     private Published publish(List<OutboxRow> rows) {
         Producer<String, byte[]> p = producer();
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        AtomicReference<Exception> refused = new AtomicReference<>();
         Exception failure = null;
         for (OutboxRow row : rows) {
             try {
-                sent.add(p.send(CloudEventRecords.of(topic, row)));
+                sent.add(p.send(CloudEventRecords.of(topic, row), (metadata, error) -> {
+                    if (error != null) {
+                        refused.compareAndSet(null, error);
+                    }
+                }));
             } catch (RuntimeException e) {
-                failure = e; // e.g. no metadata within max.block.ms: the broker is unreachable; stop sending
+                failure = e;
+                break;
+            }
+            if (refused.get() != null) {
+                // a send failed already (e.g. no metadata within max.block.ms: the broker is unreachable, and the
+                // producer reports that through the future, after blocking): sending more would only block again
                 break;
             }
         }

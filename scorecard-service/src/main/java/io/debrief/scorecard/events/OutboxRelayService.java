@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -33,6 +34,7 @@ public class OutboxRelayService {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayService.class);
     static final String CHANNEL = "outbox_event";
+    private static final AtomicInteger RELAYS = new AtomicInteger();
 
     private final DataSource dataSource;
     private final RelayConfig config;
@@ -88,7 +90,7 @@ public class OutboxRelayService {
     static Map<String, Object> producerConfig(String bootstrap, RelayConfig config) {
         Map<String, Object> producer = new HashMap<>();
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "scorecard-outbox-relay");
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "scorecard-outbox-relay-" + RELAYS.incrementAndGet());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // with idempotence, up to 5 in-flight requests keep their order within a partition
