@@ -81,6 +81,14 @@ class DecisionStreamIT {
     }
 
     @Test
+    void idleStreamReceivesKeepAliveComments() {
+        // %test keep-alive period is 2 s
+        try (SseClient client = open(null)) {
+            await().atMost(WAIT).until(() -> client.comments().contains("keep-alive"));
+        }
+    }
+
+    @Test
     void lastEventIdQueryParameterIsAFallbackForTheHeader() {
         String run = "query-" + UUID.randomUUID();
         publishAndAwaitStored(run + "-1");

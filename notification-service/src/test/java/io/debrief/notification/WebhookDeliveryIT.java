@@ -149,6 +149,24 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void receiverThatDoesNotAnswerInTimeIsRetried() {
+        // %test timeout is 3 s; this receiver takes 6 s the first time
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("slow").answer(new Response(200, null, 6000));
+        String subscriptionId = subscribe(endpoint, null, null);
+        String loopId = DecisionPublisher.newLoopId("slow");
+
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsEntry("status", "DELIVERED")
+                        .containsEntry("attempts", 2)
+                        .containsEntry("lastStatusCode", 204)));
+        assertThat(endpoint.receivedFor(loopId)).extracting(Received::webhookId).containsOnly(loopId + ":1:" + subscriptionId)
+                .hasSize(2);
+    }
+
+    @Test
     void goneDisablesTheSubscriptionAndFailsItsPendingDeliveries() {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("gone").answer(500, 410);
         String subscriptionId = subscribe(endpoint, null, null);

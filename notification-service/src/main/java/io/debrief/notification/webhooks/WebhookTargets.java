@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.debrief.notification.domain.WebhookUrlPolicy;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +22,13 @@ public class WebhookTargets {
 
     private final boolean allowPrivateTargets;
 
+    @Inject
     public WebhookTargets(WebhookConfig config) {
-        this.allowPrivateTargets = config.allowPrivateTargets();
+        this(config.allowPrivateTargets());
+    }
+
+    public WebhookTargets(boolean allowPrivateTargets) {
+        this.allowPrivateTargets = allowPrivateTargets;
     }
 
     /** Why the URL may not receive webhooks, or empty when it may. */

@@ -52,7 +52,7 @@ public final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + endpoint.path;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             Endpoint endpoint = endpoints.get(exchange.getRequestURI().getPath());
@@ -71,6 +71,14 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             endpoint.received.add(new Received(id, timestamp, exchange.getRequestHeaders().getFirst("content-type"),
                     new String(body, StandardCharsets.UTF_8), problem, response.status, Instant.now()));
+            if (response.delayMillis > 0) {
+                try {
+                    Thread.sleep(response.delayMillis); // a slow receiver, not a test wait
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             if (response.retryAfter != null) {
                 exchange.getResponseHeaders().add("Retry-After", response.retryAfter);
             }
@@ -78,6 +86,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.getResponseHeaders().add("Location", url(endpoint) + "/moved");
             }
             exchange.sendResponseHeaders(response.status, -1);
+        } catch (IOException e) {
+            // the sender gave up (timeout): nothing to answer
         }
     }
 
@@ -87,7 +97,11 @@ public final class WebhookReceiver implements AutoCloseable {
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 
-    public record Response(int status, String retryAfter) {
+    /** A scripted answer; {@code delayMillis} makes the receiver slow. */
+    public record Response(int status, String retryAfter, long delayMillis) {
+        public Response(int status, String retryAfter) {
+            this(status, retryAfter, 0);
+        }
     }
 
     /** One request as received; {@code signatureProblem} is null when the signature verified. */

@@ -1,0 +1,98 @@
+package io.debrief.notification.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import io.debrief.notification.store.DecisionStore;
+import io.debrief.notification.store.StoredDecision;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/** The join of replay and live feed, with the store's replay held back to force the race. */
+class DecisionStreamTest {
+
+    private final DecisionFeed feed = new DecisionFeed();
+    private final AtomicReference<UniEmitter<? super List<StoredDecision>>> pendingReplay = new AtomicReference<>();
+    private final List<Long> requestedAfter = new ArrayList<>();
+
+    private final DecisionStore store = new DecisionStore(null) {
+        @Override
+        public Uni<Optional<Long>> seqOf(String loopId, int decisionVersion) {
+            return Uni.createFrom().item(loopId.equals("loop-5") && decisionVersion == 1 ? Optional.of(5L)
+                    : Optional.empty());
+        }
+
+        @Override
+        public Uni<List<StoredDecision>> after(long seq, int limit) {
+            requestedAfter.add(seq);
+            return Uni.createFrom().<List<StoredDecision>>emitter(emitter -> pendingReplay.set(emitter));
+        }
+    };
+
+    private final DecisionStream stream = new DecisionStream(store, feed);
+
+    @Test
+    void liveDecisionsDuringTheReplayAreNeitherLostNorDuplicated() {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        stream.after(Optional.of("loop-5:1"), () -> { }).subscribe().with(decision -> received.add(decision.seq()));
+
+        // committed while the replay query runs: 7 is also in the replay, 8 is not
+        feed.publish(decision(7));
+        feed.publish(decision(8));
+        assertThat(received).isEmpty();
+        pendingReplay.get().complete(List.of(decision(6), decision(7)));
+        feed.publish(decision(9));
+
+        assertThat(requestedAfter).containsExactly(5L);
+        assertThat(received).containsExactly(6L, 7L, 8L, 9L);
+    }
+
+    @Test
+    void withoutLastEventIdOnlyLiveDecisionsArrive() {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        List<String> joined = new CopyOnWriteArrayList<>();
+        stream.after(Optional.empty(), () -> joined.add("joined")).subscribe().with(d -> received.add(d.seq()));
+
+        feed.publish(decision(3));
+        feed.publish(decision(4));
+
+        assertThat(joined).containsExactly("joined");
+        assertThat(requestedAfter).isEmpty();
+        assertThat(received).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void unknownLastEventIdStartsLive() {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        stream.after(Optional.of("never-seen:3"), () -> { }).subscribe().with(d -> received.add(d.seq()));
+        stream.after(Optional.of("garbage"), () -> { }).subscribe().with(d -> received.add(d.seq()));
+
+        feed.publish(decision(11));
+
+        assertThat(requestedAfter).isEmpty();
+        assertThat(received).containsExactly(11L, 11L);
+    }
+
+    @Test
+    void cancelledClientLeavesTheFeed() {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        var subscription = stream.after(Optional.empty(), () -> { }).subscribe().with(d -> received.add(d.seq()));
+
+        subscription.cancel();
+        feed.publish(decision(1));
+
+        assertThat(received).isEmpty();
+    }
+
+    private static StoredDecision decision(long seq) {
+        return new StoredDecision(seq, "loop-" + seq, 1, "{}", "summary", Instant.EPOCH);
+    }
+}
