@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.stack.LocalStackTestResource;
@@ -26,6 +27,13 @@ import io.restassured.path.json.JsonPath;
 class SubscriptionApiIT {
 
     private static final String PROBLEM = "application/problem+json";
+
+    /** These subscriptions point nowhere: remove them so that later decisions are not sent there. */
+    @AfterEach
+    void removeSubscriptions() {
+        given().get("/api/subscriptions").then().extract().jsonPath().getList("findAll { it.url.contains('example.com') || it.url.contains(':9/') }.id", String.class)
+                .forEach(id -> given().delete("/api/subscriptions/{id}", id));
+    }
 
     @Test
     void secretIsShownOnlyInTheCreationResponse() {

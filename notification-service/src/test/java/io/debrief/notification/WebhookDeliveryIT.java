@@ -179,12 +179,14 @@ class WebhookDeliveryIT {
 
         // the 410 comes for whichever attempt is second; then nothing more is sent to this subscription
         await().atMost(WAIT).until(() -> endpoint.received().size() == 2);
-        given().get("/api/subscriptions/{id}", subscriptionId).then().statusCode(200)
-                .body("active", org.hamcrest.Matchers.is(false));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/subscriptions/{id}", subscriptionId)
+                .then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.is(false))
+                .body("disabledAt", org.hamcrest.Matchers.notNullValue()));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(second)).hasSize(1));
-        assertThat(Api.deliveries(subscriptionId)).isNotEmpty()
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).isNotEmpty()
                 .allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "FAILED"))
-                .anySatisfy(delivery -> assertThat(delivery).containsEntry("lastStatusCode", 410));
+                .anySatisfy(delivery -> assertThat(delivery).containsEntry("lastStatusCode", 410)));
 
         String third = DecisionPublisher.newLoopId("gone");
         DecisionPublisher.publish(third, 1, DecisionPublisher.decision(third, 1, "HIRE", "MID"));

@@ -71,8 +71,8 @@ public final class DecisionPublisher {
         }
     }
 
-    /** Every record with this key on the dead-letter topic, read from the beginning. */
-    public static List<ConsumerRecord<String, String>> deadLetters(String key) {
+    /** The records with this key on the dead-letter topic, read from the beginning until {@code expected} are seen. */
+    public static List<ConsumerRecord<String, String>> deadLetters(String key, int expected) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafkaBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
@@ -89,7 +89,7 @@ public final class DecisionPublisher {
                         found.add(record);
                     }
                 });
-                if (!found.isEmpty()) {
+                if (found.size() >= expected) {
                     break;
                 }
             }
