@@ -26,6 +26,7 @@ class HealthIT {
     @Test
     void liveAndMetricsAreServed() {
         given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-        given().get("/q/metrics").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("scorecard_outbox_published_total", "scorecard_outbox_failed_rounds_total");
     }
 }

@@ -152,6 +152,11 @@ class LoopsIT {
                 .contentType("application/problem+json").body("status", is(404));
         given().get("/api/loops/7d4f1c5e-0000-4000-8000-000000000000/scorecards").then().statusCode(404);
         given().get("/api/loops/whatever/scorecards/alice").then().statusCode(404);
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN");
+        given().urlEncodingEnabled(false).get("/api/loops/" + loopId + "/scorecards/al%00ice").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().urlEncodingEnabled(false).contentType("application/json").body(Api.json(Api.scorecardBody("alice", 4)))
+                .put("/api/loops/" + loopId + "/scorecards/al%00ice").then().statusCode(400);
     }
 
     @Test

@@ -75,6 +75,9 @@ class RejectionsIT {
         cases.add(scorecard("evidence text over 10,000 characters",
                 b -> evidence(b).put("CI_CD", "e".repeat(10_001)), 400, "evidence[CI_CD]"));
         cases.add(scorecard("notes over 10,000 characters", b -> b.put("notes", "n".repeat(10_001)), 400, "notes"));
+        cases.add(scorecard("notes with a NUL character", b -> b.put("notes", "a\u0000b"), 400, "notes"));
+        cases.add(scorecard("evidence with a NUL character", b -> evidence(b).put("CI_CD", "\u0000"), 400,
+                "evidence[CI_CD]"));
         cases.add(scorecard("notes is a number", b -> b.put("notes", 42), 400, "notes"));
         // flags and recommendation
         cases.add(scorecard("unknown red flag", b -> b.put("redFlags", List.of("LAZY")), 400, "redFlags[0]"));
@@ -137,6 +140,8 @@ class RejectionsIT {
         cases.add(loop("candidate name blank", b -> candidate(b).put("name", " "), "candidate.name"));
         cases.add(loop("candidate id over 200 characters", b -> candidate(b).put("id", "c".repeat(201)),
                 "candidate.id"));
+        cases.add(loop("candidate name with a NUL character", b -> candidate(b).put("name", "A\u0000"),
+                "candidate.name"));
         cases.add(loop("position missing", b -> b.remove("position"), "position"));
         cases.add(loop("position is a number", b -> b.put("position", 7), "position"));
         cases.add(loop("empty panel", b -> b.put("panel", List.of()), "panel"));

@@ -132,6 +132,8 @@ public class ProblemMapper {
                 && format.getTargetType().isEnum()) {
             message = "\"" + format.getValue() + "\" is not one of "
                     + Arrays.toString(format.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            message = "must not contain the NUL character";
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             message = "must be " + describe(mismatch.getTargetType());
         } else if (e instanceof JsonProcessingException processing && !(e instanceof JsonMappingException)) {

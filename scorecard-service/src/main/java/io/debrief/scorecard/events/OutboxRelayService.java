@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,11 +49,20 @@ public class OutboxRelayService {
     private OutboxRelay relay;
     private Connection listener;
 
+    private final Counter published;
+    private final Counter failedRounds;
+
     public OutboxRelayService(DataSource dataSource, RelayConfig config,
-                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("scorecard.outbox.published")
+                .description("Outbox events acknowledged by Kafka (a republished event counts again)")
+                .register(registry);
+        this.failedRounds = Counter.builder("scorecard.outbox.failed.rounds")
+                .description("Relay rounds that failed and will be retried").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -59,7 +70,7 @@ public class OutboxRelayService {
             LOG.info("outbox relay disabled in this instance");
             return;
         }
-        relay = newRelay(bootstrapServers, OutboxRelay.AfterPublish.NOTHING);
+        relay = newRelay(bootstrapServers, rows -> published.increment(rows.size()));
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -147,6 +158,7 @@ public class OutboxRelayService {
                 if (!running) {
                     break;
                 }
+                failedRounds.increment();
                 backoff = Math.min(Math.max(100, backoff * 2), config.maxBackoff().toMillis());
                 LOG.warnf("outbox relay round failed, retrying in %d ms: %s", backoff, e.toString());
                 closeListener();

@@ -97,7 +97,7 @@ public class LoopStore {
 
     /** Every version of one interviewer's scorecard, oldest first; 404 when there is none. */
     public Uni<List<Scorecard>> history(String loopId, String interviewerId) {
-        return Uni.createFrom().deferred(() -> history(parse(loopId), interviewerId));
+        return Uni.createFrom().deferred(() -> history(parse(loopId), plain(interviewerId)));
     }
 
     private Uni<List<Scorecard>> history(UUID id, String interviewerId) {
@@ -156,7 +156,7 @@ public class LoopStore {
 
     public Uni<Scorecard> amend(SqlConnection tx, String loopId, String interviewerId, ScorecardContent content) {
         return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true))
-                .map(loop -> loop.amendment(interviewerId, content, now()))
+                .map(loop -> loop.amendment(plain(interviewerId), content, now()))
                 .call(scorecard -> record(tx, scorecard));
     }
 
@@ -259,6 +259,14 @@ public class LoopStore {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw unknownLoop(loopId);
         }
+    }
+
+    /** An id from a URL path; one with U+0000 (which PostgreSQL cannot take) names nothing. */
+    private static String plain(String interviewerId) {
+        if (interviewerId.indexOf('\u0000') >= 0) {
+            throw new DomainException.NotFound("no interviewer " + interviewerId.replace('\u0000', '?'));
+        }
+        return interviewerId;
     }
 
     private static DomainException.NotFound unknownLoop(String loopId) {
