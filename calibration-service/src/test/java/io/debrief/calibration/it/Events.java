@@ -33,9 +33,15 @@ final class Events implements AutoCloseable {
             "SYSTEM_DESIGN", "PROBLEM_SOLVING", "COMMUNICATION"};
 
     private final KafkaProducer<String, String> producer;
+    private final String topic;
     private Instant clock = Instant.parse("2026-11-26T09:00:00Z");
 
     Events() {
+        this("scorecard-events");
+    }
+
+    Events(String topic) {
+        this.topic = topic;
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -59,7 +65,7 @@ final class Events implements AutoCloseable {
     /** Sends and waits for the broker's acknowledgement; returns the record, e.g. to send it again. */
     ProducerRecord<String, String> send(String loopId, String type, Object data) {
         String value = data instanceof String text ? text : write(data);
-        ProducerRecord<String, String> record = new ProducerRecord<>("scorecard-events", loopId, value);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, loopId, value);
         if (type != null) {
             header(record, "ce_type", type);
         }
