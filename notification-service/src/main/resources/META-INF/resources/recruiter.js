@@ -67,7 +67,8 @@ function decisionCard(decision) {
       el('span', { class: `badge ${outcomeClass}` }, t(decision.outcome)),
       el('strong', {}, decision.candidate?.name ?? decision.loopId),
       el('span', { class: 'muted' }, `${decision.position ?? ''} · ${t(decision.level)} · ${t('version')} ${decision.decisionVersion}`)),
-    el('p', { class: 'summary' }, decision.summary ?? ''),
+    // the service's summary is English; other languages read the translated fields below instead
+    el('p', { class: 'summary', hidden: state.lang === 'en' ? null : '' }, decision.summary ?? ''),
     el('dl', {},
       el('dt', {}, t('average')), el('dd', {}, number(decision.average)),
       el('dt', {}, t('strengths')), el('dd', { class: 'strengths' }, areas(decision.strengths)),

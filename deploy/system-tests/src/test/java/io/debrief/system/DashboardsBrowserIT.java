@@ -52,6 +52,10 @@ class DashboardsBrowserIT {
             assertThat(communication.getText()).contains("off by 1");
             assertThat(browser.driver.findElement(By.cssSelector("rect.bar[data-area='COMMUNICATION']"))
                     .getAttribute("class")).contains("below");
+            // two checks fail (the average by 1/8 and communication by 1): a plain no hire, not a near miss
+            assertThat(browser.driver.findElement(By.cssSelector(".check[data-rule='AVERAGE']")).getAttribute("data-passed"))
+                    .isEqualTo("false");
+            assertThat(browser.driver.findElement(By.id("d-near-miss")).isDisplayed()).isFalse();
             assertThat(browser.driver.findElements(By.cssSelector("#chart line.minimum"))).hasSize(1);
             assertThat(browser.driver.findElements(By.cssSelector("#chart line.required"))).hasSize(1);
             browser.screenshot("calibration-dashboard");
