@@ -126,6 +126,11 @@ grep -q '^READY' "$logs/local-stack.log" || fail "Kafka/PostgreSQL not ready aft
 # shellcheck disable=SC1091
 set -a; . "$run_dir/data/stack.env"; set +a
 
+# Identity: a local key pair (deploy/local/keys, made on first use, kept out of git); the services trust its tokens
+token() { "$here/token.sh" "$@"; }
+recruiter_token="$(token rita recruiter)"
+public_key="$here/keys/public-key.pem"
+
 for name in "${services[@]}"; do
   port="$(port_of "$name")"; db="$(database_of "$name")"
   say "Starting $name on http://127.0.0.1:$port"
@@ -134,6 +139,7 @@ for name in "${services[@]}"; do
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DEBRIEF_POSTGRES_HOST:$DEBRIEF_POSTGRES_PORT/$db" \
   QUARKUS_DATASOURCE_USERNAME="$DEBRIEF_POSTGRES_USER" QUARKUS_DATASOURCE_PASSWORD="$DEBRIEF_POSTGRES_PASSWORD" \
   DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$public_key" MP_JWT_VERIFY_ISSUER="https://debrief.local/issuer" \
   nohup java -Xmx256m -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$logs/$name.log" 2>&1 &
   echo $! > "$pids/$name.pid"
 done
@@ -144,7 +150,7 @@ say "All three services are ready"
 
 scorecards="http://127.0.0.1:$scorecard_port"
 say "Sample debrief: a MID loop with three interviewers"
-loop="$(curl -fsS -H 'Content-Type: application/json' "$scorecards/api/loops" -d '{
+loop="$(curl -fsS -H "Authorization: Bearer $recruiter_token" -H 'Content-Type: application/json' "$scorecards/api/loops" -d '{
   "candidate": {"id": "cand-sample", "name": "Sample Candidate"},
   "position": "MLOps Engineer", "level": "MID",
   "panel": [{"interviewerId": "alice", "stage": "TECHNICAL_DEEP_DIVE"},
@@ -153,20 +159,21 @@ loop="$(curl -fsS -H 'Content-Type: application/json' "$scorecards/api/loops" -d
 loop_id="$(printf '%s' "$loop" | sed -n 's/.*"loopId" *: *"\([^"]*\)".*/\1/p')"
 [ -n "$loop_id" ] || fail "opening the sample loop failed: $loop"
 echo "    loop $loop_id"
-submit() {
-  curl -fsS -o /dev/null -H 'Content-Type: application/json' "$scorecards/api/loops/$loop_id/scorecards" -d "$1" \
-    || fail "submitting a sample scorecard failed"
+submit() { # submit INTERVIEWER JSON: each interviewer with a token of their own
+  curl -fsS -o /dev/null -H "Authorization: Bearer $(token "$1" interviewer)" -H 'Content-Type: application/json' \
+    "$scorecards/api/loops/$loop_id/scorecards" -d "$2" || fail "submitting $1's sample scorecard failed"
 }
-submit '{"interviewerId":"alice","scores":{"CONTAINERIZATION":4,"ORCHESTRATION":4,"CI_CD":4,"ML_TOOLS":3},"greenFlags":["PRODUCTION_EXPERIENCE"],"recommendation":"YES"}'
+submit alice '{"interviewerId":"alice","scores":{"CONTAINERIZATION":4,"ORCHESTRATION":4,"CI_CD":4,"ML_TOOLS":3},"greenFlags":["PRODUCTION_EXPERIENCE"],"recommendation":"YES"}'
 echo "    alice submitted"
-submit '{"interviewerId":"bob","scores":{"SYSTEM_DESIGN":4,"MONITORING":3,"PROBLEM_SOLVING":3},"greenFlags":["UNDERSTANDS_TRADE_OFFS"],"recommendation":"YES"}'
+submit bob '{"interviewerId":"bob","scores":{"SYSTEM_DESIGN":4,"MONITORING":3,"PROBLEM_SOLVING":3},"greenFlags":["UNDERSTANDS_TRADE_OFFS"],"recommendation":"YES"}'
 echo "    bob submitted"
-submit '{"interviewerId":"carol","scores":{"COMMUNICATION":3},"recommendation":"STRONG_YES"}'
+submit carol '{"interviewerId":"carol","scores":{"COMMUNICATION":3},"recommendation":"STRONG_YES"}'
 echo "    carol submitted"
 
 decision=""
 for _ in $(seq 1 150); do
-  decision="$(curl -fsS "http://127.0.0.1:$notification_port/api/decisions?loopId=$loop_id" 2>/dev/null || true)"
+  decision="$(curl -fsS -H "Authorization: Bearer $recruiter_token" \
+    "http://127.0.0.1:$notification_port/api/decisions?loopId=$loop_id" 2>/dev/null || true)"
   case "$decision" in *'"outcome"'*) break ;; esac
   sleep 0.2
 done
@@ -180,8 +187,10 @@ Debrief is running.
   scorecard-service     http://127.0.0.1:$scorecard_port/q/swagger-ui
   calibration-service   http://127.0.0.1:$calibration_port/   (dashboard)   http://127.0.0.1:$calibration_port/q/swagger-ui
   notification-service  http://127.0.0.1:$notification_port/   (recruiter page)   http://127.0.0.1:$notification_port/q/swagger-ui
-  decision stream       curl -N http://127.0.0.1:$notification_port/api/decisions/stream
-  calibration stream    curl -N http://127.0.0.1:$calibration_port/api/calibrations/stream
+  a token              deploy/local/token.sh rita recruiter     (roles: interviewer, recruiter, hiring-manager, admin)
+                        the dashboards ask for one once; it is kept in a session cookie, never in a URL
+  decision stream       curl -N -H "Authorization: Bearer \$(deploy/local/token.sh rita recruiter)" http://127.0.0.1:$notification_port/api/decisions/stream
+  calibration stream    curl -N -H "Authorization: Bearer \$(deploy/local/token.sh rita recruiter)" http://127.0.0.1:$calibration_port/api/calibrations/stream
   Kafka                 kcat -b 127.0.0.1:$kafka_port -C -t hiring-decisions -f '%k %s\n'
   PostgreSQL            psql -h 127.0.0.1 -p $postgres_port -U postgres scorecard
   logs                  $logs

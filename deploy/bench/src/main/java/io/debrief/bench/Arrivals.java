@@ -40,7 +40,7 @@ final class Arrivals implements AutoCloseable {
     private final HttpServer receiver;
     private final java.util.concurrent.CompletableFuture<HttpResponse<Stream<String>>> stream;
 
-    Arrivals(String bootstrapServers, String notificationsUrl) throws IOException {
+    Arrivals(String bootstrapServers, String notificationsUrl, String authorization) throws IOException {
         topicReader = new Thread(() -> readTopic(bootstrapServers), "bench-decisions-reader");
         topicReader.setDaemon(true);
         topicReader.start();
@@ -62,7 +62,7 @@ final class Arrivals implements AutoCloseable {
         receiver.start();
 
         HttpRequest request = HttpRequest.newBuilder(URI.create(notificationsUrl + "/api/decisions/stream"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header("Authorization", authorization).build();
         stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         stream.thenAcceptAsync(response -> response.body().forEach(line -> {
             if (line.startsWith("id:")) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import io.debrief.stack.DebriefSystem;
 import io.debrief.stack.LocalStack;
 import io.debrief.stack.ServiceProcess;
+import io.debrief.stack.Tokens;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -44,6 +45,7 @@ public final class Bench {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private LocalStack stack;
+    private final Tokens tokens = Tokens.generate();
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
     record Options(boolean quick, int stepSeconds, List<Integer> rates, int replayEvents, int outboxRows, List<String> only) {
@@ -143,6 +145,14 @@ public final class Bench {
         return http;
     }
 
+    Tokens tokens() {
+        return tokens;
+    }
+
+    String recruiterBearer() {
+        return "Bearer " + tokens.mint("bench-recruiter", "recruiter");
+    }
+
     ServiceProcess service(String name) {
         return services.get(name);
     }
@@ -154,8 +164,10 @@ public final class Bench {
     Duration launch(String instance, String service, String database, Map<String, String> environment)
             throws IOException, InterruptedException {
         long begin = System.nanoTime();
+        Map<String, String> env = new java.util.HashMap<>(DebriefSystem.identityEnvironment(tokens, work.resolve("identity")));
+        env.putAll(environment);
         ServiceProcess started = DebriefSystem.launch(stack, root, service, database, work.resolve("logs").resolve(instance),
-                SERVICE_JVM, environment);
+                SERVICE_JVM, env);
         services.put(instance, started);
         started.awaitReady(Duration.ofSeconds(120));
         return Duration.ofNanos(System.nanoTime() - begin);
@@ -196,7 +208,7 @@ public final class Bench {
 
     /** Scorecard submissions at stepped constant rates; every loop is completed, so the whole pipeline works. */
     private void ingest() throws Exception {
-        Debriefs debriefs = new Debriefs(http, service("scorecard-service").baseUrl());
+        Debriefs debriefs = new Debriefs(http, service("scorecard-service").baseUrl(), tokens);
         for (int rate : options.rates()) {
             int submissions = rate * options.stepSeconds();
             List<String> loops = debriefs.openLoops(submissions / Debriefs.PANEL + 1, 64);
@@ -224,10 +236,11 @@ public final class Bench {
 
     /** From the answer to a loop's last scorecard to its decision on the topic, the stream and a webhook, at 1,000/s. */
     private void submitToDecision() throws Exception {
-        try (Arrivals arrivals = new Arrivals(stack.kafkaBootstrapServers(), service("notification-service").baseUrl())) {
+        try (Arrivals arrivals = new Arrivals(stack.kafkaBootstrapServers(), service("notification-service").baseUrl(),
+                recruiterBearer())) {
             subscribe(arrivals.webhookUrl());
             Thread.sleep(1_000);
-            Debriefs debriefs = new Debriefs(http, service("scorecard-service").baseUrl());
+            Debriefs debriefs = new Debriefs(http, service("scorecard-service").baseUrl(), tokens);
             int rate = 1000;
             List<String> loops = debriefs.openLoops(rate * options.stepSeconds() / Debriefs.PANEL + 1, 64);
             Map<String, Long> lastAnswered = new ConcurrentHashMap<>();
@@ -271,6 +284,7 @@ public final class Bench {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(
                         URI.create(service("notification-service").baseUrl() + "/api/subscriptions"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", recruiterBearer())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\",\"description\":\"benchmark receiver\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {

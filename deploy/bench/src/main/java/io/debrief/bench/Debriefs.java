@@ -13,6 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.debrief.stack.Tokens;
+
 /**
  * The benchmark's traffic, over scorecard-service's public API: loops of four interviewers who together cover the
  * eight areas, two areas each, all scoring 4 (a MID hire), so every loop ends in a decision downstream.
@@ -28,10 +30,17 @@ final class Debriefs {
 
     private final HttpClient http;
     private final String baseUrl;
+    private final String recruiter;
+    private final String[] interviewers = new String[PANEL];
 
-    Debriefs(HttpClient http, String baseUrl) {
+    /** Tokens are minted once: signing one per request would measure RSA, not Debrief. */
+    Debriefs(HttpClient http, String baseUrl, Tokens tokens) {
         this.http = http;
         this.baseUrl = baseUrl;
+        this.recruiter = "Bearer " + tokens.mint("bench-recruiter", "recruiter");
+        for (int seat = 0; seat < PANEL; seat++) {
+            interviewers[seat] = "Bearer " + tokens.mint(interviewer(seat), "interviewer");
+        }
     }
 
     /** Opens {@code count} loops with at most {@code concurrency} requests in flight; returns their ids. */
@@ -40,7 +49,7 @@ final class Debriefs {
         List<CompletableFuture<String>> opened = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             permits.acquire();
-            CompletableFuture<String> loop = http.sendAsync(post("/api/loops", loopBody(i)), HttpResponse.BodyHandlers.ofString())
+            CompletableFuture<String> loop = http.sendAsync(post("/api/loops", loopBody(i), recruiter), HttpResponse.BodyHandlers.ofString())
                     .thenApply(Debriefs::loopId);
             loop.whenComplete((id, error) -> permits.release());
             opened.add(loop);
@@ -54,13 +63,14 @@ final class Debriefs {
 
     /** Interviewer {@code seat} (0..3) of {@code loopId} submits; true when the service answered 201. */
     CompletionStage<Boolean> submit(String loopId, int seat) {
-        return http.sendAsync(post("/api/loops/" + loopId + "/scorecards", scorecardBody(seat)), HttpResponse.BodyHandlers.discarding())
+        return http.sendAsync(post("/api/loops/" + loopId + "/scorecards", scorecardBody(seat), interviewers[seat]), HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> response.statusCode() == 201);
     }
 
-    private HttpRequest post(String path, String json) {
+    private HttpRequest post(String path, String json, String authorization) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();

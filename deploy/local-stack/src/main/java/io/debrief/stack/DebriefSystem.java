@@ -18,11 +18,13 @@ public final class DebriefSystem implements AutoCloseable {
     public static final List<String> SERVICES = List.of("scorecard-service", "calibration-service", "notification-service");
 
     private final LocalStack stack;
+    private final Tokens tokens;
     private final boolean ownsStack;
     private final Map<String, ServiceProcess> services;
 
-    private DebriefSystem(LocalStack stack, boolean ownsStack, Map<String, ServiceProcess> services) {
+    private DebriefSystem(LocalStack stack, Tokens tokens, boolean ownsStack, Map<String, ServiceProcess> services) {
         this.stack = stack;
+        this.tokens = tokens;
         this.ownsStack = ownsStack;
         this.services = services;
     }
@@ -40,14 +42,16 @@ public final class DebriefSystem implements AutoCloseable {
 
     private static DebriefSystem start(LocalStack stack, boolean ownsStack, Path root, Path logDir, List<String> jvmOptions) {
         Map<String, ServiceProcess> started = new HashMap<>();
+        Tokens tokens = Tokens.inDirectory(logDir.resolve("identity"));
         try {
             for (String name : SERVICES) {
-                started.put(name, launch(stack, root, name, databaseOf(name), logDir, jvmOptions, Map.of()));
+                started.put(name, launch(stack, root, name, databaseOf(name), logDir, jvmOptions,
+                        identityEnvironment(tokens, logDir.resolve("identity"))));
             }
             for (ServiceProcess service : started.values()) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
-            return new DebriefSystem(stack, ownsStack, started);
+            return new DebriefSystem(stack, tokens, ownsStack, started);
         } catch (IOException e) {
             started.values().forEach(DebriefSystem::quietlyClose);
             throw new UncheckedIOException(e);
@@ -76,12 +80,25 @@ public final class DebriefSystem implements AutoCloseable {
         return ServiceProcess.start(root, name, Ports.free(), jvmOptions, env, logDir);
     }
 
+    /** The environment that makes a service trust {@code tokens} (whose public key is in {@code keyDir}). */
+    public static Map<String, String> identityEnvironment(Tokens tokens, Path keyDir) {
+        Path publicKey = tokens.writePublicKey(keyDir.resolve("public-key.pem"));
+        return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+    }
+
     public static String databaseOf(String service) {
         return service.substring(0, service.indexOf('-'));
     }
 
     public LocalStack stack() {
         return stack;
+    }
+
+    /** Mints the tokens these services trust. */
+    public Tokens tokens() {
+        return tokens;
     }
 
     public ServiceProcess scorecards() {

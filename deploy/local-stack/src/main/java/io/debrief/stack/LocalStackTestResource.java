@@ -5,8 +5,9 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a service under test the real Kafka and PostgreSQL of {@link LocalStack#shared()}. One stack serves every
- * test class of the JVM; the argument {@code database} names the service's own database.
+ * Gives a service under test the real Kafka and PostgreSQL of {@link LocalStack#shared()}, and trust in the tokens of
+ * {@link TestIdentity}. One stack serves every test class of the JVM; the argument {@code database} names the
+ * service's own database.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +20,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return LocalStack.shared().quarkusConfig(database);
+        Map<String, String> config = new java.util.HashMap<>(LocalStack.shared().quarkusConfig(database));
+        config.putAll(TestIdentity.serviceConfig());
+        return config;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -67,6 +68,17 @@ final class Browser implements AutoCloseable {
 
     private static String firstExisting(List<String> candidates) {
         return candidates.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse(null);
+    }
+
+    /**
+     * Opens {@code baseUrl} as a signed-in user: the session cookie the pages' sign-in sets (HttpOnly, same site), never
+     * a token in a URL.
+     */
+    void signIn(String baseUrl, String token) {
+        driver.get(baseUrl + "/q/health/live");
+        driver.manage().addCookie(new Cookie.Builder("debrief_token", token).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
+        driver.get(baseUrl + "/");
     }
 
     /** Saves what the page shows now as {@code target/screenshots/NAME.png}. */

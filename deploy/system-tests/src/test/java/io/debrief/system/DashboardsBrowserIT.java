@@ -21,13 +21,13 @@ class DashboardsBrowserIT {
     @BeforeAll
     static void startTheSystem() {
         system = RunningSystem.get();
-        recruiting = new Recruiting(system.scorecards());
+        recruiting = new Recruiting(system.scorecards(), system.tokens());
     }
 
     @Test
     void calibrationDashboardShowsBarsChecksAndOutcomeChangingLive() {
         try (Browser browser = Browser.open("en-US")) {
-            browser.driver.get(system.calibrations().baseUrl() + "/");
+            browser.signIn(system.calibrations().baseUrl(), system.tokens().mint("harry-manager", "hiring-manager"));
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "open"));
 
             String loopId = recruiting.openLoop("Tran Thi B", "MID");
@@ -65,7 +65,7 @@ class DashboardsBrowserIT {
     @Test
     void recruiterPageCreatesASubscriptionAndShowsDecisionsLive() {
         try (Browser browser = Browser.open("en-US")) {
-            browser.driver.get(system.notifications().baseUrl() + "/");
+            browser.signIn(system.notifications().baseUrl(), system.tokens().mint("rita-recruiter", "recruiter"));
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "open"));
 
             browser.driver.findElement(By.id("s-url")).sendKeys("http://127.0.0.1:9/browser-test");
@@ -94,7 +94,7 @@ class DashboardsBrowserIT {
     @Test
     void pagesFollowTheBrowsersLanguageAndSwitch() {
         try (Browser browser = Browser.open("vi-VN")) {
-            browser.driver.get(system.calibrations().baseUrl() + "/");
+            browser.signIn(system.calibrations().baseUrl(), system.tokens().mint("rita-recruiter", "recruiter"));
             browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Debrief — hiệu chỉnh trực tiếp"));
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
             new Select(browser.driver.findElement(By.id("lang"))).selectByValue("en");

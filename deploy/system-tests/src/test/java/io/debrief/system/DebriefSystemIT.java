@@ -60,7 +60,7 @@ class DebriefSystemIT {
         scorecards = system.scorecards();
         calibrations = system.calibrations();
         notifications = system.notifications();
-        recruiting = new Recruiting(scorecards);
+        recruiting = new Recruiting(scorecards, system.tokens());
         receiver = startWebhookReceiver();
     }
 
@@ -73,13 +73,14 @@ class DebriefSystemIT {
 
     @Test
     void aFullDebriefReachesTheRecruiterAndAnAmendmentRevisesTheDecision() throws Exception {
-        String secret = given().baseUri(notifications.baseUrl()).contentType(ContentType.JSON)
+        String secret = given().baseUri(notifications.baseUrl()).header("Authorization", recruiting.recruiter())
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
                         "description", "system test receiver"))
                 .post("/api/subscriptions")
                 .then().statusCode(201).extract().path("secret");
 
-        try (SseClient stream = new SseClient(notifications.baseUrl() + "/api/decisions/stream");
+        try (SseClient stream = new SseClient(notifications.baseUrl() + "/api/decisions/stream", recruiting.recruiter());
              KafkaConsumer<String, String> decisions = decisionsConsumer()) {
             String loopId = recruiting.openLoop("Nguyen Van A", "MID");
 
@@ -98,7 +99,8 @@ class DebriefSystemIT {
             assertThat(header(published, "ce_id")).isEqualTo(loopId + ":1");
             assertThat(JSON.readTree(published.value()).path("outcome").asText()).isEqualTo("HIRE");
 
-            given().baseUri(calibrations.baseUrl()).get("/api/calibrations/" + loopId)
+            given().baseUri(calibrations.baseUrl()).header("Authorization", recruiting.hiringManager())
+                    .get("/api/calibrations/" + loopId)
                     .then().statusCode(200).body("status", org.hamcrest.Matchers.is("DECIDED"));
 
             // carol amends communication to 2: below MID's area minimum of 3, so the decision is revised

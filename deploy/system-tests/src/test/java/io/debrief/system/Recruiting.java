@@ -7,15 +7,30 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.debrief.stack.ServiceProcess;
+import io.debrief.stack.Tokens;
 import io.restassured.http.ContentType;
 
-/** What recruiters and interviewers do over scorecard-service's REST API, for the system tests. */
+/** What recruiters and interviewers do over scorecard-service's REST API, each with a token of their own. */
 final class Recruiting {
 
     private final String baseUrl;
+    private final Tokens tokens;
 
-    Recruiting(ServiceProcess scorecards) {
+    Recruiting(ServiceProcess scorecards, Tokens tokens) {
         this.baseUrl = scorecards.baseUrl();
+        this.tokens = tokens;
+    }
+
+    String recruiter() {
+        return "Bearer " + tokens.mint("rita-recruiter", "recruiter");
+    }
+
+    String hiringManager() {
+        return "Bearer " + tokens.mint("harry-manager", "hiring-manager");
+    }
+
+    private String interviewer(String id) {
+        return "Bearer " + tokens.mint(id, "interviewer");
     }
 
     /** Opens a loop for an MLOps Engineer with the panel alice (deep dive), bob (system design), carol (cultural fit). */
@@ -28,17 +43,19 @@ final class Recruiting {
                         Map.of("interviewerId", "alice", "stage", "TECHNICAL_DEEP_DIVE"),
                         Map.of("interviewerId", "bob", "stage", "SYSTEM_DESIGN"),
                         Map.of("interviewerId", "carol", "stage", "CULTURAL_FIT")));
-        return given().baseUri(baseUrl).contentType(ContentType.JSON).body(loop)
+        return given().baseUri(baseUrl).header("Authorization", recruiter()).contentType(ContentType.JSON).body(loop)
                 .post("/api/loops").then().statusCode(201).extract().path("loopId");
     }
 
     void submit(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {
-        given().baseUri(baseUrl).contentType(ContentType.JSON).body(scorecard(interviewer, scores, recommendation))
+        given().baseUri(baseUrl).header("Authorization", interviewer(interviewer)).contentType(ContentType.JSON)
+                .body(scorecard(interviewer, scores, recommendation))
                 .post("/api/loops/" + loopId + "/scorecards").then().statusCode(201);
     }
 
     void amend(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {
-        given().baseUri(baseUrl).contentType(ContentType.JSON).body(scorecard(interviewer, scores, recommendation))
+        given().baseUri(baseUrl).header("Authorization", interviewer(interviewer)).contentType(ContentType.JSON)
+                .body(scorecard(interviewer, scores, recommendation))
                 .put("/api/loops/" + loopId + "/scorecards/" + interviewer).then().statusCode(200);
     }
 
