@@ -194,6 +194,7 @@ function renderChips(id, items, label) {
 
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 401) showSignIn();
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
@@ -219,7 +220,28 @@ function connect() {
   });
 }
 
+// Signing in: the token goes once to POST api/session, which keeps it in an HttpOnly, same-site session cookie that
+// every later call and the event stream carry. Tokens never appear in URLs.
+function showSignIn() {
+  $('signin').hidden = false;
+  $('token').focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
+  const response = await fetch('api/session', { method: 'POST', credentials: 'same-origin',
+    headers: { Authorization: `Bearer ${token}` } });
+  if (response.ok) {
+    location.reload();
+    return;
+  }
+  $('signin-error').textContent = t(response.status === 403 ? 'notAllowed' : 'badToken');
+  $('signin-error').hidden = false;
+}
+
 function start() {
+  $('signin-form').addEventListener('submit', signIn);
   const stored = localStorage.getItem('debrief.lang');
   $('lang').addEventListener('change', (event) => {
     localStorage.setItem('debrief.lang', event.target.value);

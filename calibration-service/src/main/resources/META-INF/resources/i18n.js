@@ -1,6 +1,9 @@
 // Words of the calibration dashboard in English and Vietnamese (the handbook's teams work in both).
 export const MESSAGES = {
   en: {
+    signIn: 'Sign in', signInHelp: 'Paste your access token. On a local run: deploy/local/token.sh YOUR-NAME recruiter',
+    token: 'Access token', signInButton: 'Sign in', badToken: 'This token is not valid (expired, or not signed by our identity provider).',
+    notAllowed: 'Signed in, but your role may not see this page.',
     title: 'Debrief — live calibrations', language: 'Language', connecting: 'connecting…', live: 'live',
     offline: 'reconnecting…', loops: 'Loops', status: 'Status', level: 'Level', outcome: 'Outcome', all: 'All',
     noLoops: 'No loops match these filters yet.', pickLoop: 'Pick a loop to see its calibration',
@@ -19,6 +22,9 @@ export const MESSAGES = {
     RECOMMENDATION_CONFLICT: 'Recommendation conflict',
   },
   vi: {
+    signIn: 'Đăng nhập', signInHelp: 'Dán mã truy cập của bạn. Khi chạy cục bộ: deploy/local/token.sh TÊN-BẠN recruiter',
+    token: 'Mã truy cập', signInButton: 'Đăng nhập', badToken: 'Mã này không hợp lệ (đã hết hạn, hoặc không do hệ thống định danh của chúng tôi ký).',
+    notAllowed: 'Đã đăng nhập, nhưng vai trò của bạn không được xem trang này.',
     title: 'Debrief — hiệu chỉnh trực tiếp', language: 'Ngôn ngữ', connecting: 'đang kết nối…', live: 'trực tiếp',
     offline: 'đang kết nối lại…', loops: 'Vòng phỏng vấn', status: 'Trạng thái', level: 'Cấp độ', outcome: 'Kết quả',
     all: 'Tất cả', noLoops: 'Chưa có vòng phỏng vấn nào khớp bộ lọc.', pickLoop: 'Chọn một vòng phỏng vấn để xem hiệu chỉnh',

@@ -25,6 +25,7 @@ async function api(path, options = {}) {
     credentials: 'same-origin', ...options,
     headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
   });
+  if (response.status === 401) showSignIn();
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     const violations = (problem.violations ?? []).map((v) => `${v.field}: ${v.message}`).join('; ');
@@ -182,7 +183,28 @@ function connect() {
   stream.addEventListener('decision', (event) => addDecision(JSON.parse(event.data)));
 }
 
+// Signing in: the token goes once to POST api/session, which keeps it in an HttpOnly, same-site session cookie that
+// every later call and the event stream carry. Tokens never appear in URLs.
+function showSignIn() {
+  $('signin').hidden = false;
+  $('token').focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
+  const response = await fetch('api/session', { method: 'POST', credentials: 'same-origin',
+    headers: { Authorization: `Bearer ${token}` } });
+  if (response.ok) {
+    location.reload();
+    return;
+  }
+  $('signin-error').textContent = t(response.status === 403 ? 'notAllowed' : 'badToken');
+  $('signin-error').hidden = false;
+}
+
 function start() {
+  $('signin-form').addEventListener('submit', signIn);
   $('lang').addEventListener('change', (event) => {
     localStorage.setItem('debrief.lang', event.target.value);
     applyLanguage(event.target.value);
