@@ -57,6 +57,27 @@ final class Events implements AutoCloseable {
         return "loop-" + UUID.randomUUID();
     }
 
+    /** The partition (of 6) the default partitioner picks for a key. */
+    static int partitionOf(String key) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 6;
+    }
+
+    /** Loop ids, {@code perPartition} of them on each of the 6 partitions. */
+    static List<String> loopIdsOnEveryPartition(String prefix, int perPartition) {
+        int[] counts = new int[6];
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; ids.size() < 6 * perPartition; i++) {
+            String id = prefix + i;
+            int partition = partitionOf(id);
+            if (counts[partition] < perPartition) {
+                counts[partition]++;
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
     private String tick() {
         clock = clock.plusSeconds(60);
         return clock.toString();

@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.debrief.stack.LocalStack;
+import io.debrief.stack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,7 +40,11 @@ import org.junit.jupiter.api.Test;
  * amended (its partitions move to the other), and a third instance with an empty database and a new consumer group
  * rebuilds everything from the beginning of the topic. The rebuilt calibrations and decisions must be identical,
  * byte for byte, decision versions included.
+ *
+ * <p>A {@code @QuarkusTest} only to share the JVM's one {@link LocalStack} (and class loader) with the other ITs.
  */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
 class PackagedInstancesIT {
 
     private static final Duration READY = Duration.ofSeconds(120);
@@ -146,6 +154,17 @@ class PackagedInstancesIT {
         }
     }
 
+    /** Ready is not yet assigned: wait until both instances hold partitions of the input topic. */
+    private static void awaitTwoMembersWithPartitions(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Events.bootstrap()))) {
+            await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> {
+                var description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
+                return description.members().size() == 2 && description.members().stream()
+                        .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
     @Test
     void twoInstancesShareTheWorkSurviveOneStoppingAndAFreshInstanceRebuildsTheSameState() throws Exception {
         createTopics();
@@ -155,12 +174,13 @@ class PackagedInstancesIT {
         a.awaitReady();
         b.awaitReady();
 
-        List<String> loops = new ArrayList<>();
+        awaitTwoMembersWithPartitions(group);
+
+        // three loops on every partition, so that both instances have work
+        List<String> loops = Events.loopIdsOnEveryPartition("packaged-" + run + "-", 3);
         Instance[] rebuilding = new Instance[1];
         try (Events events = new Events(input)) {
-            for (int i = 0; i < 16; i++) {
-                String loopId = "packaged-" + run + "-" + i;
-                loops.add(loopId);
+            for (String loopId : loops) {
                 events.opened(loopId, "MID", "alice", "bob");
                 events.scorecard(loopId, "alice", 1, scores(0, 4, 4, 4, 4), "YES");
                 events.scorecard(loopId, "bob", 1, scores(4, 3, 3, 3, 3), "YES");

@@ -113,11 +113,10 @@ class ScaleOutIT {
             await().atMost(CalibrationFlowIT.EVENTUALLY).until(() -> !assigned.isEmpty());
             assertThat(assigned.size()).as("the second member shares the 6 partitions").isLessThan(6);
 
-            List<String> loops = new ArrayList<>();
+            // two loops on every partition: some are the second member's, some the service's own consumer's
+            List<String> loops = Events.loopIdsOnEveryPartition(Events.newLoopId() + "-", 2);
             try (Events events = new Events()) {
-                for (int i = 0; i < 12; i++) {
-                    String loopId = Events.newLoopId();
-                    loops.add(loopId);
+                for (String loopId : loops) {
                     events.opened(loopId, "MID", "alice", "bob");
                 }
                 for (String loopId : loops) {
