@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.debrief.notification.store.ClaimedDelivery;
+import io.debrief.notification.store.DeliveryStore;
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.DecisionPublisher;
 import io.debrief.notification.support.WebhookReceiver;
@@ -37,6 +41,9 @@ class DeliveryRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static WebhookReceiver receiver;
+
+    @Inject
+    DeliveryStore deliveries;
 
     @BeforeAll
     static void startReceiver() {
@@ -89,34 +96,75 @@ class DeliveryRecoveryIT {
         given().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
     }
 
+    @Test
+    void concurrentClaimsNeverTakeTheSameDeliveryAndEachIsSentOnce() throws Exception {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("contended");
+        String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
+        String run = DecisionPublisher.newLoopId("contended");
+        int count = 40;
+        try (Connection db = connect()) {
+            db.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String loopId = run + "-" + i;
+                leaveBehind(db, loopId, subscriptionId, loopId + ":1:" + subscriptionId, 0, null, null, "now()");
+            }
+            db.commit();
+        }
+
+        // two more "instances" claim at the same time as the service's own dispatcher
+        var claims = io.smallrye.mutiny.Uni.combine().all()
+                .unis(deliveries.claimDue(15, Duration.ofSeconds(2)), deliveries.claimDue(15, Duration.ofSeconds(2)))
+                .asTuple().await().atMost(WAIT);
+        java.util.Set<String> both = new java.util.HashSet<>(ids(claims.getItem1(), run));
+        both.retainAll(ids(claims.getItem2(), run));
+        assertThat(both).isEmpty();
+
+        // the claims above were never sent: they are sent once their lease expires, each exactly once
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).hasSize(count)
+                .allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "DELIVERED")));
+        assertThat(endpoint.received()).hasSize(count);
+        assertThat(endpoint.received()).extracting(Received::webhookId).doesNotHaveDuplicates();
+        given().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+    }
+
+    private static java.util.Set<String> ids(java.util.List<ClaimedDelivery> claimed, String run) {
+        return claimed.stream().map(ClaimedDelivery::webhookId).filter(id -> id.startsWith(run))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Writes a decision and its delivery as an earlier run left them, bypassing Kafka. */
     private static void leaveBehind(String loopId, String subscriptionId, String webhookId, int attempts,
             Integer lastStatusCode, UUID claimToken, String nextAttemptAt) throws Exception {
         try (Connection db = connect()) {
-            long seq;
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO decision"
-                    + " (loop_id, decision_version, outcome, level, payload, summary)"
-                    + " VALUES (?, 1, 'INSUFFICIENT_EVIDENCE', 'MID', CAST(? AS jsonb), 'Insufficient evidence')"
-                    + " RETURNING seq")) {
-                insert.setString(1, loopId);
-                insert.setString(2, DecisionPublisher.decision(loopId, 1, "INSUFFICIENT_EVIDENCE", "MID"));
-                try (ResultSet rows = insert.executeQuery()) {
-                    rows.next();
-                    seq = rows.getLong(1);
-                }
+            leaveBehind(db, loopId, subscriptionId, webhookId, attempts, lastStatusCode, claimToken, nextAttemptAt);
+        }
+    }
+
+    private static void leaveBehind(Connection db, String loopId, String subscriptionId, String webhookId,
+            int attempts, Integer lastStatusCode, UUID claimToken, String nextAttemptAt) throws Exception {
+        long seq;
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO decision"
+                + " (loop_id, decision_version, outcome, level, payload, summary)"
+                + " VALUES (?, 1, 'INSUFFICIENT_EVIDENCE', 'MID', CAST(? AS jsonb), 'Insufficient evidence')"
+                + " RETURNING seq")) {
+            insert.setString(1, loopId);
+            insert.setString(2, DecisionPublisher.decision(loopId, 1, "INSUFFICIENT_EVIDENCE", "MID"));
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                seq = rows.getLong(1);
             }
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO delivery"
-                    + " (webhook_id, decision_seq, subscription_id, status, attempts, last_status_code, claim_token,"
-                    + "  next_attempt_at)"
-                    + " VALUES (?, ?, ?, 'PENDING', ?, ?, ?, " + nextAttemptAt + ")")) {
-                insert.setString(1, webhookId);
-                insert.setLong(2, seq);
-                insert.setObject(3, UUID.fromString(subscriptionId));
-                insert.setInt(4, attempts);
-                insert.setObject(5, lastStatusCode);
-                insert.setObject(6, claimToken);
-                insert.executeUpdate();
-            }
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO delivery"
+                + " (webhook_id, decision_seq, subscription_id, status, attempts, last_status_code, claim_token,"
+                + "  next_attempt_at)"
+                + " VALUES (?, ?, ?, 'PENDING', ?, ?, ?, " + nextAttemptAt + ")")) {
+            insert.setString(1, webhookId);
+            insert.setLong(2, seq);
+            insert.setObject(3, UUID.fromString(subscriptionId));
+            insert.setInt(4, attempts);
+            insert.setObject(5, lastStatusCode);
+            insert.setObject(6, claimToken);
+            insert.executeUpdate();
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.debrief.notification.store.StoredDecision;
 
 /**
@@ -15,10 +17,19 @@ import io.debrief.notification.store.StoredDecision;
 @ApplicationScoped
 public class DecisionFeed {
 
+    private static final Logger LOG = Logger.getLogger(DecisionFeed.class);
+
     private final Set<Consumer<StoredDecision>> listeners = new CopyOnWriteArraySet<>();
 
+    /** Never fails: a broken listener must not fail the consumer that has already committed the decision. */
     public void publish(StoredDecision decision) {
-        listeners.forEach(listener -> listener.accept(decision));
+        for (Consumer<StoredDecision> listener : listeners) {
+            try {
+                listener.accept(decision);
+            } catch (RuntimeException e) {
+                LOG.warnf("A stream listener failed on %s: %s", decision.eventId(), e.getMessage());
+            }
+        }
     }
 
     public Runnable listen(Consumer<StoredDecision> listener) {

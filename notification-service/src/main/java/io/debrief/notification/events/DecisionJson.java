@@ -1,6 +1,5 @@
 package io.debrief.notification.events;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -163,9 +162,5 @@ public final class DecisionJson {
             });
         }
         return values;
-    }
-
-    static BigDecimal decimal(JsonNode node) {
-        return node != null && node.isNumber() ? node.decimalValue() : null;
     }
 }

@@ -2,7 +2,6 @@ package io.debrief.notification.webhooks;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final DeliveryStore deliveries;
     private final WebhookSender sender;
@@ -141,13 +141,24 @@ public class WebhookDispatcher {
         metrics.counter("debrief.webhooks.attempts", "result", verdict.name().toLowerCase()).increment();
     }
 
+    /**
+     * Claims nothing more and gives attempts under way a few seconds to record their result, so that a deploy does
+     * not turn them into duplicates (an unrecorded attempt is sent again once its lease expires).
+     */
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
-    }
-
-    /** Deliveries being sent by this instance right now. */
-    public int inFlight() {
-        return inFlight.get();
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.infof("%d webhook attempts still under way at shutdown: retried after their lease", inFlight.get());
+        }
     }
 
 }
