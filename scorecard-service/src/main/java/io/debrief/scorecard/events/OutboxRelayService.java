@@ -78,8 +78,9 @@ public class OutboxRelayService {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false; // the thread notices within one poll interval; interrupting would break the producer's close
+        running = false; // interrupting instead would break the producer's close
         if (thread != null) {
+            wakeUp();
             thread.join(config.pollInterval().plusSeconds(5).toMillis());
         }
     }
@@ -168,7 +169,10 @@ public class OutboxRelayService {
         relay.close();
     }
 
-    /** Blocks until a NOTIFY on the channel or the poll interval passes. */
+    /**
+     * Blocks until a NOTIFY on the channel or the poll interval passes. Right after (re)connecting it returns at once:
+     * a commit between the last drain and the LISTEN would otherwise wait for the next poll.
+     */
     private void awaitNotification() throws SQLException {
         if (listener == null) {
             listener = dataSource.getConnection();
@@ -176,6 +180,7 @@ public class OutboxRelayService {
             try (Statement listen = listener.createStatement()) {
                 listen.execute("LISTEN " + CHANNEL);
             }
+            return;
         }
         listener.unwrap(PGConnection.class).getNotifications((int) config.pollInterval().toMillis());
     }
