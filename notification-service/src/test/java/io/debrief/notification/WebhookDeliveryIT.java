@@ -150,8 +150,8 @@ class WebhookDeliveryIT {
 
     @Test
     void receiverThatDoesNotAnswerInTimeIsRetried() {
-        // %test timeout is 3 s; this receiver takes 6 s the first time
-        WebhookReceiver.Endpoint endpoint = receiver.endpoint("slow").answer(new Response(200, null, 6000));
+        // %test timeout is 5 s; this receiver takes 9 s the first time
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("slow").answer(new Response(200, null, 9000));
         String subscriptionId = subscribe(endpoint, null, null);
         String loopId = DecisionPublisher.newLoopId("slow");
 
@@ -168,7 +168,9 @@ class WebhookDeliveryIT {
 
     @Test
     void goneDisablesTheSubscriptionAndFailsItsPendingDeliveries() {
-        WebhookReceiver.Endpoint endpoint = receiver.endpoint("gone").answer(500, 410);
+        // the first decision's retry is parked for 20 s, so the 410 always answers the second decision
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("gone")
+                .answer(new Response(503, "20"), new Response(410, null));
         String subscriptionId = subscribe(endpoint, null, null);
         String first = DecisionPublisher.newLoopId("gone");
         String second = DecisionPublisher.newLoopId("gone");
@@ -177,16 +179,21 @@ class WebhookDeliveryIT {
         await().atMost(WAIT).until(() -> endpoint.receivedFor(first).size() == 1);
         DecisionPublisher.publish(second, 1, DecisionPublisher.decision(second, 1, "HIRE", "MID"));
 
-        // the 410 comes for whichever attempt is second; then nothing more is sent to this subscription
-        await().atMost(WAIT).until(() -> endpoint.received().size() == 2);
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(second).size() == 1);
+        assertThat(endpoint.receivedFor(second).get(0).answeredWith()).isEqualTo(410);
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/subscriptions/{id}", subscriptionId)
                 .then().statusCode(200)
                 .body("active", org.hamcrest.Matchers.is(false))
                 .body("disabledAt", org.hamcrest.Matchers.notNullValue()));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(second)).hasSize(1));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).isNotEmpty()
-                .allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "FAILED"))
-                .anySatisfy(delivery -> assertThat(delivery).containsEntry("lastStatusCode", 410)));
+        // the 410 failed its own delivery, and the first decision's pending retry with it
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).hasSize(2)
+                .allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "FAILED")
+                        .containsEntry("nextAttemptAt", null))
+                .anySatisfy(delivery -> assertThat(delivery).containsEntry("loopId", second)
+                        .containsEntry("lastStatusCode", 410))
+                .anySatisfy(delivery -> assertThat(delivery).containsEntry("loopId", first)
+                        .containsEntry("lastStatusCode", 503)
+                        .containsEntry("attempts", 1)));
 
         String third = DecisionPublisher.newLoopId("gone");
         DecisionPublisher.publish(third, 1, DecisionPublisher.decision(third, 1, "HIRE", "MID"));
