@@ -117,13 +117,51 @@ class DebriefSystemIT {
         }
     }
 
+    @Test
+    void freeTextStaysInScorecardServiceAndCandidateNamesStayOutOfLogs() throws Exception {
+        String candidate = "Pham Thi Secret-" + UUID.randomUUID();
+        String loopId = recruiting.openLoop(candidate, "JUNIOR");
+        recruiting.submit(loopId, "alice", Map.of("CONTAINERIZATION", 3, "ORCHESTRATION", 3, "CI_CD", 3, "ML_TOOLS", 3), "YES");
+        recruiting.submit(loopId, "bob", Map.of("SYSTEM_DESIGN", 3, "MONITORING", 3, "PROBLEM_SOLVING", 3), "YES");
+        recruiting.submit(loopId, "carol", Map.of("COMMUNICATION", 3), "YES");
+
+        List<ConsumerRecord<String, String>> events = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> scorecardEvents = consumer("scorecard-events")) {
+            await().atMost(EVENTUALLY).until(() -> {
+                scorecardEvents.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (loopId.equals(record.key())) {
+                        events.add(record);
+                    }
+                });
+                return events.size() >= 4;
+            });
+        }
+        for (ConsumerRecord<String, String> event : events) {
+            JsonNode data = JSON.readTree(event.value());
+            assertThat(data.has("notes")).as("notes on the topic").isFalse();
+            assertThat(data.has("evidence")).as("evidence on the topic").isFalse();
+            assertThat(event.value()).doesNotContain("private notes of");
+        }
+
+        try (KafkaConsumer<String, String> decisions = decisionsConsumer()) {
+            awaitRecord(decisions, loopId, 1);
+        }
+        for (ServiceProcess service : List.of(scorecards, calibrations, notifications)) {
+            assertThat(java.nio.file.Files.readString(service.log())).as(service.name() + "'s log").doesNotContain(candidate);
+        }
+    }
+
     private static KafkaConsumer<String, String> decisionsConsumer() {
+        return consumer("hiring-decisions");
+    }
+
+    private static KafkaConsumer<String, String> consumer(String topic) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("hiring-decisions"));
+        consumer.subscribe(List.of(topic));
         return consumer;
     }
 
