@@ -229,11 +229,13 @@ class CalibrationFlowIT {
     @Test
     void aScorecardFromSomeoneNotOnThePanelIsIgnored() {
         String loopId = Events.newLoopId();
+        double ignoredBefore = ignoredScorecards();
         events.opened(loopId, "JUNIOR", "alice", "bob");
         events.scorecard(loopId, "mallory", 1, scores(0, 1, 1, 1, 1, 1, 1, 1, 1), "STRONG_NO");
         events.scorecard(loopId, "alice", 1, scores(0, 3, 3), "YES");
 
         JsonPath calibration = calibrationOnceItShows(loopId, "submitted.size()", 1);
+        assertThat(ignoredScorecards()).isGreaterThanOrEqualTo(ignoredBefore + 1);
         assertThat(calibration.getList("submitted")).containsExactly("alice");
         assertThat(calibration.getList("areas.CONTAINERIZATION.interviewers")).containsExactly("alice");
         assertThat(calibration.getList("pendingInterviewers")).containsExactly("bob");
@@ -297,6 +299,13 @@ class CalibrationFlowIT {
             calibrationOnceItShows(loopId, "status", "DECIDED");
         }
         assertThat(consumer.mostRecordsInFlight()).isEqualTo(1);
+    }
+
+    /** The Prometheus counter of scorecards ignored because their interviewer is not on the panel. */
+    private static double ignoredScorecards() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("calibration_scorecards_ignored_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static List<ConsumerRecord<String, String>> toList(Iterable<ConsumerRecord<String, String>> records) {
