@@ -100,13 +100,16 @@ public class CalibrationStore {
             LOG.warnf("ignoring scorecard of %s in loop %s: not on the panel", event.interviewerId(), loop.loopId);
             return Uni.createFrom().item(false);
         }
-        String id = ScorecardEntity.idOf(event.loopId(), event.interviewerId());
-        return ScorecardEntity.<ScorecardEntity>findById(id).chain(known -> {
+        return ScorecardEntity.<ScorecardEntity>find("loopId = ?1 and interviewerId = ?2", event.loopId(),
+                event.interviewerId()).firstResult().chain(known -> {
             if (known != null && known.version >= event.version()) {
                 return Uni.createFrom().item(false); // redelivered, or older than what counts
             }
-            ScorecardEntity card = known != null ? known : new ScorecardEntity();
-            card.id = id;
+            ScorecardEntity card = known;
+            if (card == null) {
+                card = new ScorecardEntity();
+                card.id = ScorecardEntity.idOf(event.loopId(), event.interviewerId());
+            }
             card.loopId = event.loopId();
             card.interviewerId = event.interviewerId();
             card.version = event.version();
@@ -116,7 +119,7 @@ public class CalibrationStore {
             card.redFlags = write(event.redFlags());
             card.recommendation = event.recommendation().name();
             card.submittedAt = event.time();
-            return (known != null ? Uni.createFrom().item(card) : card.persist()).replaceWith(loop.opened);
+            return (known != null ? Uni.createFrom().item(card) : card.<ScorecardEntity>persist()).replaceWith(loop.opened);
         });
     }
 

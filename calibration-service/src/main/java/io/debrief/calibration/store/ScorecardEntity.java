@@ -32,7 +32,8 @@ public class ScorecardEntity extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** Length-prefixed, so that no two (loopId, interviewerId) pairs share an id whatever characters they hold. */
     public static String idOf(String loopId, String interviewerId) {
-        return loopId + "/" + interviewerId;
+        return loopId.length() + ":" + loopId + "/" + interviewerId;
     }
 }

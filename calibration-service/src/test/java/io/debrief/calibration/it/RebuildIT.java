@@ -91,13 +91,12 @@ class RebuildIT {
         int processed = 0;
         try (KafkaConsumer<String, String> consumer = Events.reader("scorecard-events")) {
             consumer.poll(Duration.ZERO);
-            Map<TopicPartition, Long> end = Map.of();
             long deadline = System.nanoTime() + CalibrationFlowIT.EVENTUALLY.toNanos();
             while (consumer.assignment().size() < 6 && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(100));
             }
             consumer.seekToBeginning(consumer.assignment());
-            end = consumer.endOffsets(consumer.assignment());
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("replay did not reach the end of scorecard-events");
