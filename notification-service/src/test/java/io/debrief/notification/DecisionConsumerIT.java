@@ -79,6 +79,10 @@ class DecisionConsumerIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(DecisionPublisher.deadLetters(loopId, 2))
                 .extracting(ConsumerRecord::value)
                 .containsExactly("{this is not json", "{\"loopId\":\"" + loopId + "\"}"));
+        ConsumerRecord<String, String> notJson = DecisionPublisher.deadLetters(loopId, 2).get(0);
+        assertThat(new String(notJson.headers().lastHeader("dead-letter-reason").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("not JSON");
+        assertThat(notJson.headers().lastHeader("ce_id")).isNotNull();
     }
 
     @Test

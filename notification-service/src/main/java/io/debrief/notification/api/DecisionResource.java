@@ -15,6 +15,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,6 +30,7 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
 /** Received decisions: the latest ones, a loop's ones, and a live stream that resumes with Last-Event-ID. */
 @Path("/api/decisions")
+@Tag(name = "Decisions", description = "Hiring decisions received from calibration-service")
 public class DecisionResource {
 
     static final String EVENT_NAME = "decision";
@@ -49,6 +52,7 @@ public class DecisionResource {
     /** A loop's decisions, newest version first; without {@code loopId}, the latest decisions of all loops. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A loop's decisions, or the latest decisions of all loops, newest first")
     public Uni<List<ObjectNode>> list(@QueryParam("loopId") String loopId) {
         return store.newestFirst(loopId, listLimit).map(decisions -> decisions.stream()
                 .map(StoredDecision::relay)
@@ -62,6 +66,7 @@ public class DecisionResource {
      */
     @GET
     @Path("/stream")
+    @Operation(summary = "Live decisions as server-sent events; resumes after Last-Event-ID")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.debrief.notification.domain.WebhookSignature;
@@ -30,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Webhook subscriptions and their delivery logs. */
 @Path("/api/subscriptions")
+@Tag(name = "Subscriptions", description = "Webhook subscriptions (Standard Webhooks) and their delivery logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
 
@@ -50,6 +53,7 @@ public class SubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe a URL to hiring decisions; the answer carries the signing secret, once")
     public Uni<RestResponse<SubscriptionCreated>> create(@NotNull @Valid SubscriptionRequest request) {
         return targets.problem(request.url())
                 .flatMap(problem -> {
@@ -65,18 +69,21 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Operation(summary = "All subscriptions, without their secrets")
     public Uni<List<SubscriptionView>> list() {
         return subscriptions.list().map(all -> all.stream().map(SubscriptionView::of).toList());
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One subscription, without its secret")
     public Uni<SubscriptionView> get(@PathParam("id") UUID id) {
         return existing(id).map(SubscriptionView::of);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Unsubscribe; pending deliveries are dropped")
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
         return subscriptions.delete(id).map(deleted -> {
             if (!deleted) {
@@ -88,6 +95,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}/deliveries")
+    @Operation(summary = "The subscription's delivery log, newest first")
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id) {
         return existing(id)
                 .flatMap(subscription -> deliveries.ofSubscription(id, DELIVERY_LOG_LIMIT))
@@ -96,6 +104,7 @@ public class SubscriptionResource {
 
     /** Puts a FAILED delivery back in the queue (extension). */
     @POST
+    @Operation(summary = "Queue a FAILED delivery again with a fresh retry schedule")
     @Path("/{id}/deliveries/{webhookId}/redeliver")
     public Uni<RestResponse<DeliveryView>> redeliver(@PathParam("id") UUID id,
             @PathParam("webhookId") String webhookId) {
