@@ -54,7 +54,9 @@ public final class ScorecardEventParser {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("malformed JSON: " + e.getOriginalMessage());
+            // the position only: Jackson's message may quote the record's text (names), which must not reach logs
+            throw new PoisonRecordException(e.getLocation() == null ? "malformed JSON"
+                    : "malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         }
     }
 

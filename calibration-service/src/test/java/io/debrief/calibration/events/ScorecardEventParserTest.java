@@ -54,6 +54,14 @@ class ScorecardEventParserTest {
         assertThat(event.trigger()).isEqualTo("scorecard/alice/2");
     }
 
+    @Test
+    void aMalformedRecordIsReportedByPositionWithoutQuotingItsText() {
+        assertThatThrownBy(() -> parser.parse("hiring.loop.opened.v1", "{\"candidate\": Nguyen Van A}", RECORD_TIME))
+                .isInstanceOf(PoisonRecordException.class)
+                .hasMessageStartingWith("malformed JSON at line 1, column")
+                .hasMessageNotContaining("Nguyen");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "malformed JSON             | hiring.loop.opened.v1         | {\"loopId\":",
