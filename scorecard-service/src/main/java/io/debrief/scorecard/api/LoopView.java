@@ -23,7 +23,9 @@ public record LoopView(String loopId, CandidateView candidate, String position, 
     public record CandidateView(String id, String name) {
     }
 
-    public record Seat(String interviewerId, Stage stage, boolean submitted, Integer version) {
+    public record Seat(String interviewerId, Stage stage, boolean submitted,
+                       @Schema(description = "Latest scorecard version; null until the interviewer submits",
+                               nullable = true) Integer version) {
     }
 
     public static LoopView of(Loop loop) {
