@@ -75,7 +75,7 @@ public class WebhookDispatcher {
             finishClaim(false);
             return;
         }
-        deliveries.claimDue(capacity, lease).subscribe().with(
+        Uni.createFrom().deferred(() -> deliveries.claimDue(capacity, lease)).subscribe().with(
                 claimed -> {
                     claimed.forEach(this::attempt);
                     finishClaim(claimed.size() == capacity);
@@ -95,7 +95,7 @@ public class WebhookDispatcher {
 
     private void attempt(ClaimedDelivery delivery) {
         inFlight.incrementAndGet();
-        sender.send(delivery)
+        Uni.createFrom().deferred(() -> sender.send(delivery))
                 .onFailure().recoverWithItem(failure -> AttemptResult.noResponse("could not send: " + failure))
                 .flatMap(result -> record(delivery, result))
                 .onFailure().invoke(failure -> LOG.warnf("Could not record the result of %s attempt %d: %s",
