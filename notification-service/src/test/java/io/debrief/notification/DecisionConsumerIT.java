@@ -1,6 +1,5 @@
 package io.debrief.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +48,7 @@ class DecisionConsumerIT {
                 .containsEntry("summary", "No hire — Ada Lovelace, SENIOR MLOps Engineer, average 4.25; "
                         + "strengths: Containerization, Orchestration; near miss: encourage reapplication");
         // numbers are relayed as received, not through binary floating point
-        String raw = given().queryParam("loopId", loopId).get("/api/decisions").then().statusCode(200)
+        String raw = Api.asHiringManager().queryParam("loopId", loopId).get("/api/decisions").then().statusCode(200)
                 .extract().asString();
         assertThat(raw).contains("\"average\":4.25").contains("\"COMMUNICATION\":4.0");
     }
@@ -106,7 +105,7 @@ class DecisionConsumerIT {
         DecisionPublisher.publish(newer, 1, DecisionPublisher.decision(newer, 1, "HIRE", "MID"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(newer)).hasSize(1));
 
-        List<String> loops = given().get("/api/decisions").then().statusCode(200)
+        List<String> loops = Api.asHiringManager().get("/api/decisions").then().statusCode(200)
                 .extract().jsonPath().getList("loopId", String.class);
         assertThat(loops).hasSizeLessThanOrEqualTo(100);
         assertThat(loops.indexOf(newer)).isNotNegative().isLessThan(loops.indexOf(older));

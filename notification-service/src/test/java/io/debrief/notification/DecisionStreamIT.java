@@ -94,7 +94,8 @@ class DecisionStreamIT {
         publishAndAwaitStored(run + "-1");
         publishAndAwaitStored(run + "-2");
 
-        try (SseClient client = SseClient.connect(URI.create(stream + "?lastEventId=" + run + "-1:1"), null)) {
+        try (SseClient client = SseClient.connect(URI.create(stream + "?lastEventId=" + run + "-1:1"), null,
+                "Authorization", Api.hiringManagerBearer())) {
             await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() == 1);
             await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() == 1);
             assertThat(client.eventsWithIdPrefix(run)).extracting(SseClient.Event::id).containsExactly(run + "-2:1");
@@ -102,7 +103,8 @@ class DecisionStreamIT {
     }
 
     private SseClient open(String lastEventId) {
-        SseClient client = SseClient.connect(URI.create(stream.toString()), lastEventId);
+        SseClient client = SseClient.connect(URI.create(stream.toString()), lastEventId,
+                "Authorization", Api.hiringManagerBearer());
         // the server sends a comment once it has joined the live feed
         await().atMost(WAIT).until(() -> !client.comments().isEmpty());
         return client;

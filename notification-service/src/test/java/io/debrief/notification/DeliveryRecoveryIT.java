@@ -1,6 +1,5 @@
 package io.debrief.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,7 +72,7 @@ class DeliveryRecoveryIT {
                 .satisfies(delivery -> assertThat(delivery)
                         .containsEntry("status", "DELIVERED")
                         .containsEntry("attempts", 2)));
-        given().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+        Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
     }
 
     @Test
@@ -93,7 +92,7 @@ class DeliveryRecoveryIT {
                 .satisfies(delivery -> assertThat(delivery)
                         .containsEntry("status", "DELIVERED")
                         .containsEntry("attempts", 2)));
-        given().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+        Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
     }
 
     @Test
@@ -124,7 +123,7 @@ class DeliveryRecoveryIT {
                 .allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "DELIVERED")));
         assertThat(endpoint.received()).hasSize(count);
         assertThat(endpoint.received()).extracting(Received::webhookId).doesNotHaveDuplicates();
-        given().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+        Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
     }
 
     private static java.util.Set<String> ids(java.util.List<ClaimedDelivery> claimed, String run) {

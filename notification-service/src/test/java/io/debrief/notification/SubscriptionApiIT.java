@@ -1,6 +1,5 @@
 package io.debrief.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.debrief.notification.support.Api;
 import io.debrief.stack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -31,13 +31,13 @@ class SubscriptionApiIT {
     /** These subscriptions point nowhere: remove them so that later decisions are not sent there. */
     @AfterEach
     void removeSubscriptions() {
-        given().get("/api/subscriptions").then().extract().jsonPath().getList("findAll { it.url.contains('example.com') || it.url.contains(':9/') }.id", String.class)
-                .forEach(id -> given().delete("/api/subscriptions/{id}", id));
+        Api.asRecruiter().get("/api/subscriptions").then().extract().jsonPath().getList("findAll { it.url.contains('example.com') || it.url.contains(':9/') }.id", String.class)
+                .forEach(id -> Api.asRecruiter().delete("/api/subscriptions/{id}", id));
     }
 
     @Test
     void secretIsShownOnlyInTheCreationResponse() {
-        JsonPath created = given().contentType(ContentType.JSON)
+        JsonPath created = Api.asRecruiter().contentType(ContentType.JSON)
                 .body("{\"url\":\"https://hooks.example.com/debrief\",\"description\":\"ATS\","
                         + "\"outcomes\":[\"HIRE\",\"NO_HIRE\"],\"levels\":[\"SENIOR\"]}")
                 .post("/api/subscriptions")
@@ -54,11 +54,11 @@ class SubscriptionApiIT {
         assertThat(created.getList("levels")).containsExactly("SENIOR");
         assertThat(created.getString("createdAt")).isNotBlank();
 
-        given().get("/api/subscriptions/{id}", id).then().statusCode(200)
+        Api.asRecruiter().get("/api/subscriptions/{id}", id).then().statusCode(200)
                 .body("id", is(id))
                 .body("url", is("https://hooks.example.com/debrief"))
                 .body("$", not(hasKey("secret")));
-        String list = given().get("/api/subscriptions").then().statusCode(200)
+        String list = Api.asRecruiter().get("/api/subscriptions").then().statusCode(200)
                 .body("id", hasItem(id))
                 .extract().asString();
         assertThat(list).doesNotContain(secret).doesNotContain("secret");
@@ -66,7 +66,7 @@ class SubscriptionApiIT {
 
     @Test
     void creationAnswersWithTheLocationOfTheNewSubscription() {
-        var response = given().contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/x\"}")
+        var response = Api.asRecruiter().contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:9/x\"}")
                 .post("/api/subscriptions");
         response.then().statusCode(201).body("outcomes", is(java.util.List.of())).body("secret", notNullValue());
         String id = response.jsonPath().getString("id");
@@ -84,22 +84,22 @@ class SubscriptionApiIT {
     void deletedSubscriptionIsGoneAndDeletingItAgainIsNotFound() {
         String id = create("{\"url\":\"https://b.example.com/hook\"}").getString("id");
 
-        given().delete("/api/subscriptions/{id}", id).then().statusCode(204);
-        given().get("/api/subscriptions/{id}", id).then().statusCode(404).contentType(PROBLEM);
-        given().delete("/api/subscriptions/{id}", id).then().statusCode(404).contentType(PROBLEM)
+        Api.asRecruiter().delete("/api/subscriptions/{id}", id).then().statusCode(204);
+        Api.asRecruiter().get("/api/subscriptions/{id}", id).then().statusCode(404).contentType(PROBLEM);
+        Api.asRecruiter().delete("/api/subscriptions/{id}", id).then().statusCode(404).contentType(PROBLEM)
                 .body("status", is(404)).body("title", notNullValue()).body("detail", notNullValue());
-        given().get("/api/subscriptions/{id}/deliveries", id).then().statusCode(404).contentType(PROBLEM);
+        Api.asRecruiter().get("/api/subscriptions/{id}/deliveries", id).then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
     void unknownOrMalformedIdIsNotFound() {
-        given().get("/api/subscriptions/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
-        given().get("/api/subscriptions/{id}", "not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+        Api.asRecruiter().get("/api/subscriptions/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        Api.asRecruiter().get("/api/subscriptions/{id}", "not-a-uuid").then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
     void unknownOutcomeIsABadRequestNamingTheField() {
-        given().contentType(ContentType.JSON)
+        Api.asRecruiter().contentType(ContentType.JSON)
                 .body("{\"url\":\"https://c.example.com/\",\"outcomes\":[\"HIRE\",\"MAYBE\"]}")
                 .post("/api/subscriptions")
                 .then().statusCode(400).contentType(PROBLEM)
@@ -110,7 +110,7 @@ class SubscriptionApiIT {
 
     @Test
     void unknownLevelIsABadRequestNamingTheField() {
-        given().contentType(ContentType.JSON)
+        Api.asRecruiter().contentType(ContentType.JSON)
                 .body("{\"url\":\"https://c.example.com/\",\"levels\":[\"PRINCIPAL\"]}")
                 .post("/api/subscriptions")
                 .then().statusCode(400).contentType(PROBLEM)
@@ -121,7 +121,7 @@ class SubscriptionApiIT {
     void urlThatCannotReceiveWebhooksIsABadRequest() {
         for (String url : new String[] { "ftp://d.example.com/", "https://user:pass@d.example.com/", "not a url",
                 "https://d.example.com/" + "x".repeat(2000), "" }) {
-            given().contentType(ContentType.JSON).body(java.util.Map.of("url", url))
+            Api.asRecruiter().contentType(ContentType.JSON).body(java.util.Map.of("url", url))
                     .post("/api/subscriptions")
                     .then().statusCode(400).contentType(PROBLEM)
                     .body("violations.field", hasItem("url"));
@@ -130,7 +130,7 @@ class SubscriptionApiIT {
 
     @Test
     void missingUrlIsABadRequest() {
-        given().contentType(ContentType.JSON).body("{\"description\":\"no url\"}")
+        Api.asRecruiter().contentType(ContentType.JSON).body("{\"description\":\"no url\"}")
                 .post("/api/subscriptions")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem("url"));
@@ -138,23 +138,23 @@ class SubscriptionApiIT {
 
     @Test
     void malformedJsonWrongTypeAndEmptyBodyAreBadRequests() {
-        given().contentType(ContentType.JSON).body("{\"url\":").post("/api/subscriptions")
+        Api.asRecruiter().contentType(ContentType.JSON).body("{\"url\":").post("/api/subscriptions")
                 .then().statusCode(400).contentType(PROBLEM).body("status", is(400));
-        given().contentType(ContentType.JSON).body("{\"url\":\"https://e.example.com/\",\"outcomes\":\"HIRE\"}")
+        Api.asRecruiter().contentType(ContentType.JSON).body("{\"url\":\"https://e.example.com/\",\"outcomes\":\"HIRE\"}")
                 .post("/api/subscriptions")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("outcomes"));
-        given().contentType(ContentType.JSON).body("").post("/api/subscriptions")
+        Api.asRecruiter().contentType(ContentType.JSON).body("").post("/api/subscriptions")
                 .then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
     void bodyThatIsNotJsonIsUnsupported() {
-        given().contentType(ContentType.TEXT).body("url=https://f.example.com/").post("/api/subscriptions")
+        Api.asRecruiter().contentType(ContentType.TEXT).body("url=https://f.example.com/").post("/api/subscriptions")
                 .then().statusCode(415).contentType(PROBLEM);
     }
 
     private static JsonPath create(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
+        return Api.asRecruiter().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
                 .then().statusCode(201).extract().jsonPath();
     }
 }

@@ -1,6 +1,5 @@
 package io.debrief.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +48,7 @@ class WebhookDeliveryIT {
 
     @AfterEach
     void unsubscribe() {
-        subscriptions.forEach(id -> given().delete("/api/subscriptions/{id}", id));
+        subscriptions.forEach(id -> Api.asRecruiter().delete("/api/subscriptions/{id}", id));
     }
 
     private String subscribe(WebhookReceiver.Endpoint endpoint, List<String> outcomes, List<String> levels) {
@@ -181,7 +180,7 @@ class WebhookDeliveryIT {
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(second).size() == 1);
         assertThat(endpoint.receivedFor(second).get(0).answeredWith()).isEqualTo(410);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/subscriptions/{id}", subscriptionId)
+        await().atMost(WAIT).untilAsserted(() -> Api.asRecruiter().get("/api/subscriptions/{id}", subscriptionId)
                 .then().statusCode(200)
                 .body("active", org.hamcrest.Matchers.is(false))
                 .body("disabledAt", org.hamcrest.Matchers.notNullValue()));
@@ -279,15 +278,15 @@ class WebhookDeliveryIT {
                         .containsEntry("nextAttemptAt", null)));
         assertThat(endpoint.receivedFor(loopId)).hasSize(4);
 
-        given().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, webhookId)
+        Api.asRecruiter().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, webhookId)
                 .then().statusCode(202).body("status", org.hamcrest.Matchers.is("PENDING"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
                 .satisfies(delivery -> assertThat(delivery).containsEntry("status", "DELIVERED")));
         assertThat(endpoint.receivedFor(loopId)).hasSize(5).extracting(Received::webhookId).containsOnly(webhookId);
 
-        given().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, webhookId)
+        Api.asRecruiter().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, webhookId)
                 .then().statusCode(409).contentType("application/problem+json");
-        given().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, "no-such-webhook")
+        Api.asRecruiter().post("/api/subscriptions/{id}/deliveries/{webhookId}/redeliver", subscriptionId, "no-such-webhook")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

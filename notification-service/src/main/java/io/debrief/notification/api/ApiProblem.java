@@ -24,6 +24,15 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "Conflict", detail, null);
     }
 
+    public static ApiProblem unauthorized() {
+        return new ApiProblem(401, "Unauthorized",
+                "A valid bearer token is required (Authorization header or session cookie).", null);
+    }
+
+    public static ApiProblem forbidden() {
+        return new ApiProblem(403, "Forbidden", "Your roles do not allow this request.", null);
+    }
+
     public static ApiProblem invalid(String field, String message) {
         return new ApiProblem(400, "Bad Request", "The request is invalid.",
                 List.of(new Problem.Violation(field, message)));

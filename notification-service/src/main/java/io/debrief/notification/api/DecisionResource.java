@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -28,8 +29,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 
-/** Received decisions: the latest ones, a loop's ones, and a live stream that resumes with Last-Event-ID. */
+/**
+ * Received decisions: the latest ones, a loop's ones, and a live stream that resumes with Last-Event-ID. Read by
+ * recruiters, hiring managers and admins, never by interviewers (blind feedback).
+ */
 @Path("/api/decisions")
+@RolesAllowed({ Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN })
 @Tag(name = "Decisions", description = "Hiring decisions received from calibration-service")
 public class DecisionResource {
 

@@ -23,6 +23,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /** The one place that turns exceptions into RFC 9457 {@code application/problem+json}; never a stack trace. */
 public class ProblemMappers {
 
@@ -32,6 +36,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> apiProblem(ApiProblem problem) {
         return respond(problem.toProblem());
+    }
+
+    /** No token, or a token that is malformed, expired, from another issuer or wrongly signed. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unauthorized(UnauthorizedException e) {
+        return respond(ApiProblem.unauthorized().toProblem());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> authenticationFailed(AuthenticationFailedException e) {
+        // the reason (it may quote the token's claims) is neither logged nor answered
+        return respond(ApiProblem.unauthorized().toProblem());
+    }
+
+    /** A valid token without a role that may do this. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e) {
+        return respond(ApiProblem.forbidden().toProblem());
     }
 
     @ServerExceptionMapper
@@ -76,8 +98,14 @@ public class ProblemMappers {
                 "The request could not be processed.", null));
     }
 
+    /** Every 401 names the scheme it wants (RFC 9110 section 11.6.1). */
     private static RestResponse<Problem> respond(Problem problem) {
-        return RestResponse.ResponseBuilder.<Problem>create(problem.status()).entity(problem).type(PROBLEM_JSON).build();
+        RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(problem.status())
+                .entity(problem).type(PROBLEM_JSON);
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response.build();
     }
 
     /** {@code outcomes[1]} rather than {@code create.request.outcomes[1].<list element>}. */

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +31,9 @@ import io.debrief.notification.webhooks.WebhookDispatcher;
 import io.debrief.notification.webhooks.WebhookTargets;
 import io.smallrye.mutiny.Uni;
 
-/** Webhook subscriptions and their delivery logs. */
+/** Webhook subscriptions and their delivery logs: managed by recruiters and admins only. */
 @Path("/api/subscriptions")
+@RolesAllowed({ Roles.RECRUITER, Roles.ADMIN })
 @Tag(name = "Subscriptions", description = "Webhook subscriptions (Standard Webhooks) and their delivery logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {

@@ -60,7 +60,7 @@ public class DecisionConsumer {
                 .onFailure(DecisionConsumer::isTransient).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .onFailure(e -> !(e instanceof MalformedDecisionException)).transform(e -> new MalformedDecisionException(
-                        "decision " + decision.eventId() + " cannot be stored: " + e.getMessage(), e))
+                        "decision " + decision.eventId() + " cannot be stored: " + reason(e), e))
                 .invoke(recorded -> recorded.ifPresent(stored -> {
                     LOG.debugf("Stored decision %s with %d deliveries", decision.eventId(), stored.deliveries());
                     feed.publish(stored.decision());
@@ -84,6 +84,14 @@ public class DecisionConsumer {
                 || failure instanceof io.vertx.core.VertxException
                 || failure instanceof io.vertx.core.impl.NoStackTraceThrowable
                 || failure instanceof java.util.concurrent.TimeoutException;
+    }
+
+    /** The database's reason without the data it refused (a PgException's detail, not shown, may quote it). */
+    private static String reason(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            return "the database refused it (SQLSTATE " + pg.getSqlState() + ")";
+        }
+        return failure.getClass().getSimpleName();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

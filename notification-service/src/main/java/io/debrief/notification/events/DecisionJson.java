@@ -48,7 +48,10 @@ public final class DecisionJson {
         try {
             tree = MAPPER.readTree(value);
         } catch (JsonProcessingException e) {
-            throw new MalformedDecisionException("value is not JSON: " + e.getOriginalMessage());
+            // the position only: the parser's message quotes the record's text, which may hold a candidate's name
+            throw new MalformedDecisionException(e.getLocation() == null ? "value is not JSON"
+                    : "value is not JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
         }
         if (!(tree instanceof ObjectNode decision)) {
             throw new MalformedDecisionException("value is not a JSON object");

@@ -13,4 +13,10 @@ public record IncomingDecision(String loopId, int decisionVersion, String outcom
     public String eventId() {
         return loopId + ":" + decisionVersion;
     }
+
+    /** Never the JSON or the summary: both name the candidate. */
+    @Override
+    public String toString() {
+        return "IncomingDecision[" + eventId() + ", outcome=" + outcome + ", level=" + level + "]";
+    }
 }

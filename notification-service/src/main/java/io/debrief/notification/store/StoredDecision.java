@@ -23,4 +23,10 @@ public record StoredDecision(long seq, String loopId, int decisionVersion, Strin
     public ObjectNode relay() {
         return DecisionJson.relay(json, summary);
     }
+
+    /** Never the JSON or the summary: both name the candidate. */
+    @Override
+    public String toString() {
+        return "StoredDecision[seq=" + seq + ", " + eventId() + ", receivedAt=" + receivedAt + "]";
+    }
 }

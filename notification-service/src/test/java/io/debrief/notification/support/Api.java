@@ -5,13 +5,32 @@ import static io.restassured.RestAssured.given;
 import java.util.List;
 import java.util.Map;
 
+import io.debrief.stack.TestIdentity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
-/** REST calls the tests share. */
+/** REST calls the tests share, each with the token of a caller allowed to make it. */
 public final class Api {
 
+    public static final String SESSION_COOKIE = "debrief_token";
+
     private Api() {
+    }
+
+    /** Manages subscriptions (and may read decisions). */
+    public static RequestSpecification asRecruiter() {
+        return given().header("Authorization", TestIdentity.bearer("rita-recruiter", "recruiter"));
+    }
+
+    /** Reads decisions. */
+    public static RequestSpecification asHiringManager() {
+        return given().header("Authorization", TestIdentity.bearer("hank-manager", "hiring-manager"));
+    }
+
+    /** The Authorization header value of a hiring manager, for the stream. */
+    public static String hiringManagerBearer() {
+        return TestIdentity.bearer("hank-manager", "hiring-manager");
     }
 
     /** Creates a subscription for the endpoint and gives the endpoint its secret. */
@@ -26,7 +45,7 @@ public final class Api {
         if (levels != null) {
             body.put("levels", levels);
         }
-        JsonPath created = given().contentType(ContentType.JSON).body(body)
+        JsonPath created = asRecruiter().contentType(ContentType.JSON).body(body)
                 .post("/api/subscriptions")
                 .then().statusCode(201)
                 .extract().jsonPath();
@@ -35,13 +54,13 @@ public final class Api {
     }
 
     public static List<Map<String, Object>> deliveries(String subscriptionId) {
-        return given().get("/api/subscriptions/{id}/deliveries", subscriptionId)
+        return asRecruiter().get("/api/subscriptions/{id}/deliveries", subscriptionId)
                 .then().statusCode(200)
                 .extract().jsonPath().getList("$");
     }
 
     public static List<Map<String, Object>> decisions(String loopId) {
-        return given().queryParam("loopId", loopId).get("/api/decisions")
+        return asHiringManager().queryParam("loopId", loopId).get("/api/decisions")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("$");
     }

@@ -20,6 +20,7 @@ public final class SseClient implements AutoCloseable {
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
     private final AtomicReference<String> contentType = new AtomicReference<>();
+    private final AtomicReference<Integer> status = new AtomicReference<>();
 
     private String name;
     private String id;
@@ -29,15 +30,22 @@ public final class SseClient implements AutoCloseable {
     private SseClient() {
     }
 
-    /** Connects; {@code lastEventId} (nullable) is sent as the Last-Event-ID header. */
-    public static SseClient connect(URI uri, String lastEventId) {
+    /**
+     * Connects; {@code lastEventId} (nullable) is sent as the Last-Event-ID header, and each pair of
+     * {@code headers} (name, value, name, value…) as a header, e.g. {@code "Authorization", "Bearer …"}.
+     */
+    public static SseClient connect(URI uri, String lastEventId, String... headers) {
         SseClient client = new SseClient();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         HttpClient.newHttpClient().sendAsync(request.build(), response -> {
             client.contentType.set(response.headers().firstValue("content-type").orElse(""));
+            client.status.set(response.statusCode());
             return HttpResponse.BodySubscribers.fromLineSubscriber(client.new Lines());
         });
         return client;
@@ -57,6 +65,11 @@ public final class SseClient implements AutoCloseable {
 
     public String contentType() {
         return contentType.get();
+    }
+
+    /** The response's status code, null until the response has begun. */
+    public Integer status() {
+        return status.get();
     }
 
     @Override
