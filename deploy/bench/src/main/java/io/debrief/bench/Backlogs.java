@@ -118,6 +118,12 @@ final class Backlogs {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(in, 6, (short) 1), new NewTopic(calibrations, 6, (short) 1),
                     new NewTopic(decisions, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // a new topic's partitions need a moment for their leader: wait for it rather than retry through it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && admin.describeTopics(List.of(in)).allTopicNames().get().get(in)
+                    .partitions().stream().anyMatch(partition -> partition.leader() == null)) {
+                Thread.sleep(100);
+            }
         }
         long produceStart = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

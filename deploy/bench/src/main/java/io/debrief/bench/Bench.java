@@ -253,7 +253,12 @@ public final class Bench {
                     }
                 });
             });
-            Thread.sleep(10_000);
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < waitUntil && !(arrivals.onTopic.keySet().containsAll(lastAnswered.keySet())
+                    && arrivals.onStream.keySet().containsAll(lastAnswered.keySet())
+                    && arrivals.atWebhook.keySet().containsAll(lastAnswered.keySet()))) {
+                Thread.sleep(200);
+            }
             String step = "submit→decision @1000/s";
             report.add(new Report.Row(step, "submissions achieved", result.achievedRate(), "req/s", null, true, null,
                     result.failed() + " failed"));
@@ -263,18 +268,20 @@ public final class Bench {
         }
     }
 
+    /** A decision that never arrived counts as at least as slow as the time it was waited for: never as fast. */
     private void record(String step, String where, Map<String, Long> answered, Map<String, Long> arrived) {
-        Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        long gaveUpAt = System.nanoTime();
         int missing = 0;
         for (Map.Entry<String, Long> entry : answered.entrySet()) {
             Long at = arrived.get(entry.getKey());
             if (at == null) {
                 missing++;
-            } else {
-                latencies.recordValue(Math.max(0, (at - entry.getValue()) / 1000));
             }
+            latencies.recordValue(Math.max(0, ((at == null ? gaveUpAt : at) - entry.getValue()) / 1000));
         }
-        String note = latencies.getTotalCount() + " decisions" + (missing > 0 ? ", " + missing + " not arrived within 10 s" : "");
+        String note = (answered.size() - missing) + " of " + answered.size() + " decisions arrived"
+                + (missing > 0 ? "; the others count as the time waited for them (a lower bound)" : "");
         report.add(new Report.Row(step, where + " p50", latencies.getValueAtPercentile(50) / 1000.0, "ms", null, false, null, note));
         report.add(new Report.Row(step, where + " p99", latencies.getValueAtPercentile(99) / 1000.0, "ms", 100.0, false, null, null));
         report.add(new Report.Row(step, where + " p99.9", latencies.getValueAtPercentile(99.9) / 1000.0, "ms", null, false, null, null));
