@@ -21,12 +21,19 @@ public final class DebriefSystem implements AutoCloseable {
     private final Tokens tokens;
     private final boolean ownsStack;
     private final Map<String, ServiceProcess> services;
+    private final Path root;
+    private final Path logDir;
+    private final List<String> jvmOptions;
 
-    private DebriefSystem(LocalStack stack, Tokens tokens, boolean ownsStack, Map<String, ServiceProcess> services) {
+    private DebriefSystem(LocalStack stack, Tokens tokens, boolean ownsStack, Map<String, ServiceProcess> services,
+                          Path root, Path logDir, List<String> jvmOptions) {
         this.stack = stack;
         this.tokens = tokens;
         this.ownsStack = ownsStack;
         this.services = services;
+        this.root = root;
+        this.logDir = logDir;
+        this.jvmOptions = jvmOptions;
     }
 
     /** Starts a fresh stack and the three services, and waits until each one is ready. */
@@ -51,7 +58,7 @@ public final class DebriefSystem implements AutoCloseable {
             for (ServiceProcess service : started.values()) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
-            return new DebriefSystem(stack, tokens, ownsStack, started);
+            return new DebriefSystem(stack, tokens, ownsStack, started, root, logDir, jvmOptions);
         } catch (IOException e) {
             started.values().forEach(DebriefSystem::quietlyClose);
             throw new UncheckedIOException(e);
@@ -68,6 +75,11 @@ public final class DebriefSystem implements AutoCloseable {
     /** Starts one more instance of a service against the same stack, e.g. a second calibration-service. */
     public static ServiceProcess launch(LocalStack stack, Path root, String name, String database, Path logDir,
                                         List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
+        return launch(stack, root, name, database, Ports.free(), logDir, jvmOptions, extraEnvironment);
+    }
+
+    private static ServiceProcess launch(LocalStack stack, Path root, String name, String database, int port, Path logDir,
+                                         List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
         Map<String, String> config = stack.quarkusConfig(database);
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers"));
@@ -77,7 +89,7 @@ public final class DebriefSystem implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
         env.put("DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.putAll(extraEnvironment);
-        return ServiceProcess.start(root, name, Ports.free(), jvmOptions, env, logDir);
+        return ServiceProcess.start(root, name, port, jvmOptions, env, logDir);
     }
 
     /** The environment that makes a service trust {@code tokens} (whose public key is in {@code keyDir}). */
@@ -111,6 +123,20 @@ public final class DebriefSystem implements AutoCloseable {
 
     public ServiceProcess notifications() {
         return services.get("notification-service");
+    }
+
+    /**
+     * Stops a service (SIGTERM, as an orchestrator would) and starts it again on the same port and database; returns
+     * once it is ready. Its log goes on in the same file.
+     */
+    public ServiceProcess restart(String name) throws IOException, InterruptedException {
+        ServiceProcess old = services.get(name);
+        old.close();
+        ServiceProcess again = launch(stack, root, name, databaseOf(name), old.port(), logDir, jvmOptions,
+                identityEnvironment(tokens, logDir.resolve("identity")));
+        services.put(name, again);
+        again.awaitReady(Duration.ofSeconds(90));
+        return again;
     }
 
     @Override
