@@ -89,6 +89,23 @@ class SessionIT {
     }
 
     @Test
+    void streamEndsWhenTheTokenExpires() {
+        String shortLived = TestIdentity.tokens().mint("hank", Duration.ofSeconds(4), List.of("hiring-manager"));
+        String twelveHours = TestIdentity.token("hank", "hiring-manager");
+
+        try (SseClient expiring = SseClient.connect(URI.create(stream.toString()), null,
+                "Cookie", Api.SESSION_COOKIE + "=" + shortLived);
+                SseClient lasting = SseClient.connect(URI.create(stream.toString()), null,
+                        "Authorization", "Bearer " + twelveHours)) {
+            await().atMost(WAIT).until(() -> expiring.status() != null && lasting.comments().contains("stream open"));
+            assertThat(expiring.status()).isEqualTo(200);
+
+            await().atMost(WAIT).until(expiring::ended);
+            assertThat(lasting.ended()).isFalse();
+        }
+    }
+
+    @Test
     void expiredForgedOrInterviewerCookieIsRefused() {
         String expired = TestIdentity.expiredBearer("rita", "recruiter").substring("Bearer ".length());
         String forged = TestIdentity.wrongSignatureBearer("rita", "recruiter").substring("Bearer ".length());

@@ -1,6 +1,7 @@
 package io.debrief.notification.api;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,10 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,6 +42,7 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 public class DecisionResource {
 
     static final String EVENT_NAME = "decision";
+    private static final Duration MIN_STREAM = Duration.ofSeconds(1);
 
     private final DecisionStore store;
     private final DecisionStream stream;
@@ -67,14 +71,16 @@ public class DecisionResource {
     /**
      * Server-sent events: {@code event: decision}, {@code id: loopId:decisionVersion}, data a Decision. A client
      * that reconnects with {@code Last-Event-ID} (or {@code ?lastEventId=}) first gets what it missed. A comment is
-     * sent when the stream opens and every keep-alive period.
+     * sent when the stream opens and every keep-alive period. The stream ends when the caller's token expires: a
+     * client must come back with a valid one (an EventSource reconnects by itself, with the session cookie if it is
+     * still there, and resumes with Last-Event-ID).
      */
     @GET
     @Path("/stream")
     @Operation(summary = "Live decisions as server-sent events; resumes after Last-Event-ID")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
-            @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse) {
+            @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse, @Context SecurityContext security) {
         Optional<String> lastEventId = Optional.ofNullable(lastEventIdHeader).filter(id -> !id.isBlank())
                 .or(() -> Optional.ofNullable(lastEventIdQuery).filter(id -> !id.isBlank()));
         UnicastProcessor<OutboundSseEvent> opened = UnicastProcessor.create();
@@ -90,6 +96,21 @@ public class DecisionResource {
                         .build());
         Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(opened, decisions, keepAlives);
+        Multi<OutboundSseEvent> events = Multi.createBy().merging().streams(opened, decisions, keepAlives);
+        Optional<Duration> validFor = validFor(security, Instant.now());
+        return validFor.isPresent() ? events.select().first(validFor.get()) : events;
+    }
+
+    /**
+     * How long the caller's token is still valid, if it says; at least a second (a token just past its expiry is
+     * still accepted within the verifier's clock skew).
+     */
+    static Optional<Duration> validFor(SecurityContext security, Instant now) {
+        if (security != null && security.getUserPrincipal() instanceof JsonWebToken token
+                && token.getExpirationTime() > 0) {
+            Duration left = Duration.between(now, Instant.ofEpochSecond(token.getExpirationTime()));
+            return Optional.of(left.compareTo(MIN_STREAM) < 0 ? MIN_STREAM : left);
+        }
+        return Optional.empty();
     }
 }

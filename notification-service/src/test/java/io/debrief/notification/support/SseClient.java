@@ -21,6 +21,7 @@ public final class SseClient implements AutoCloseable {
     private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
     private final AtomicReference<String> contentType = new AtomicReference<>();
     private final AtomicReference<Integer> status = new AtomicReference<>();
+    private volatile boolean ended;
 
     private String name;
     private String id;
@@ -65,6 +66,11 @@ public final class SseClient implements AutoCloseable {
 
     public String contentType() {
         return contentType.get();
+    }
+
+    /** Whether the server has ended the response (or the connection broke). */
+    public boolean ended() {
+        return ended;
     }
 
     /** The response's status code, null until the response has begun. */
@@ -128,10 +134,12 @@ public final class SseClient implements AutoCloseable {
 
         @Override
         public void onError(Throwable throwable) {
+            ended = true;
         }
 
         @Override
         public void onComplete() {
+            ended = true;
         }
     }
 }
