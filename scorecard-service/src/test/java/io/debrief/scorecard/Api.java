@@ -11,18 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.debrief.stack.TestIdentity;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
-/** Request bodies and calls of the scorecard API, and probes of its database, for the ITs. */
+/**
+ * Request bodies and calls of the scorecard API, each with the token of the one who may make it (a recruiter opens
+ * and cancels loops and reads; the interviewer themself submits and amends), and probes of its database, for the ITs.
+ */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String AUTHORIZATION = "Authorization";
+    static final String RECRUITER = "rita-recruiter";
+    private static final Map<String, String> BEARERS = new ConcurrentHashMap<>();
 
     private Api() {
     }
@@ -65,41 +74,70 @@ final class Api {
         return body;
     }
 
-    static Response post(String path, Object body) {
-        return given().contentType("application/json").body(json(body)).post(path);
+    // ---- identities ----
+
+    /** {@code Authorization} value for {@code subject} with {@code roles} (minted once per JVM, valid 12 h). */
+    static String bearer(String subject, String... roles) {
+        return BEARERS.computeIfAbsent(subject + "|" + String.join(",", roles),
+                k -> TestIdentity.bearer(subject, roles));
     }
 
-    static Response put(String path, Object body) {
-        return given().contentType("application/json").body(json(body)).put(path);
+    static String recruiter() {
+        return bearer(RECRUITER, "recruiter");
+    }
+
+    static String interviewer(String interviewerId) {
+        return bearer(interviewerId, "interviewer");
+    }
+
+    /** A request by the recruiter. */
+    static RequestSpecification asRecruiter() {
+        return given().header(AUTHORIZATION, recruiter());
+    }
+
+    /** A request by the interviewer {@code interviewerId}. */
+    static RequestSpecification as(String interviewerId) {
+        return given().header(AUTHORIZATION, interviewer(interviewerId));
+    }
+
+    // ---- calls ----
+
+    /** Opens a loop as the recruiter; returns the response. */
+    static Response open(Object body) {
+        return asRecruiter().contentType("application/json").body(json(body)).post("/api/loops");
     }
 
     /** Opens a loop with the given seats; returns its id. */
     static String openLoop(String... seats) {
-        Response r = post("/api/loops", loopBody(seats));
+        Response r = open(loopBody(seats));
         if (r.statusCode() != 201) {
             throw new AssertionError("open loop: " + r.statusCode() + " " + r.asString());
         }
         return r.jsonPath().getString("loopId");
     }
 
-    static Response submit(String loopId, Object body) {
-        return post("/api/loops/" + loopId + "/scorecards", body);
+    /** Submits {@code body} as the interviewer it names. */
+    static Response submit(String loopId, Map<String, Object> body) {
+        return as((String) body.get("interviewerId")).contentType("application/json").body(json(body))
+                .post("/api/loops/" + loopId + "/scorecards");
     }
 
+    /** Amends {@code interviewerId}'s scorecard as that interviewer. */
     static Response amend(String loopId, String interviewerId, Object body) {
-        return put("/api/loops/" + loopId + "/scorecards/" + interviewerId, body);
+        return as(interviewerId).contentType("application/json").body(json(body))
+                .put("/api/loops/" + loopId + "/scorecards/" + interviewerId);
     }
 
     static Response cancel(String loopId) {
-        return given().post("/api/loops/" + loopId + "/cancel");
+        return asRecruiter().post("/api/loops/" + loopId + "/cancel");
     }
 
     static String getLoop(String loopId) {
-        return given().get("/api/loops/" + loopId).asString();
+        return asRecruiter().get("/api/loops/" + loopId).asString();
     }
 
     static String getScorecards(String loopId) {
-        return given().get("/api/loops/" + loopId + "/scorecards").asString();
+        return asRecruiter().get("/api/loops/" + loopId + "/scorecards").asString();
     }
 
     // ---- database probes ----

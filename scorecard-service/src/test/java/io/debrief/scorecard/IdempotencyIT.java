@@ -40,8 +40,16 @@ class IdempotencyIT {
         EventLog.shared();
     }
 
-    private static Response postWithKey(String path, String key, Object body) {
-        return given().contentType("application/json").header("Idempotency-Key", key).body(Api.json(body)).post(path);
+    /** Opens a loop as the recruiter, or submits a scorecard as the interviewer the body names, with {@code key}. */
+    private static Response postWithKey(String path, String key, Map<String, Object> body) {
+        String bearer = body.containsKey("interviewerId") ? Api.interviewer((String) body.get("interviewerId"))
+                : Api.recruiter();
+        return postWithKey(bearer, path, key, body);
+    }
+
+    private static Response postWithKey(String bearer, String path, String key, Object body) {
+        return given().header(Api.AUTHORIZATION, bearer).contentType("application/json").header("Idempotency-Key", key)
+                .body(Api.json(body)).post(path);
     }
 
     @Test
@@ -76,10 +84,10 @@ class IdempotencyIT {
                 + "\"panel\":[{\"interviewerId\":\"a\",\"stage\":\"CULTURAL_FIT\"}]}";
         String reordered = "{\"level\":\"JUNIOR\", \"panel\":[{\"stage\":\"CULTURAL_FIT\",\"interviewerId\":\"a\"}],"
                 + "\"position\":\"P\",\"candidate\":{\"name\":\"N\",\"id\":\"c-order\"},\"unknownField\":1}";
-        Response first = given().contentType("application/json").header("Idempotency-Key", key).body(body)
+        Response first = Api.asRecruiter().contentType("application/json").header("Idempotency-Key", key).body(body)
                 .post("/api/loops");
-        Response repeat = given().contentType("application/json").header("Idempotency-Key", key).body(reordered)
-                .post("/api/loops");
+        Response repeat = Api.asRecruiter().contentType("application/json").header("Idempotency-Key", key)
+                .body(reordered).post("/api/loops");
         assertThat(repeat.statusCode()).isEqualTo(201);
         assertThat(repeat.asString()).isEqualTo(first.asString());
     }
@@ -99,10 +107,13 @@ class IdempotencyIT {
         assertThat(other.jsonPath().getInt("status")).isEqualTo(422);
         assertThat(Api.outboxSequence(db)).isEqualTo(sequence);
         assertThat(Api.count(db, "SELECT count(*) FROM hiring_loop")).isEqualTo(loops);
-        // the same key on another resource is another request too
-        String loopId = first.jsonPath().getString("loopId");
-        assertThat(postWithKey("/api/loops/" + loopId + "/scorecards", key, Api.scorecardBody("alice", 4))
-                .statusCode()).isEqualTo(422);
+        // the same caller's key on another resource is another request too (alice both recruits and interviews)
+        String both = Api.bearer("alice", "recruiter", "interviewer");
+        String herKey = Api.unique("key");
+        Response opened = postWithKey(both, "/api/loops", herKey, Api.loopBody("alice", "TECHNICAL_SCREEN"));
+        assertThat(opened.statusCode()).isEqualTo(201);
+        assertThat(postWithKey(both, "/api/loops/" + opened.jsonPath().getString("loopId") + "/scorecards", herKey,
+                Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(422);
     }
 
     @Test
@@ -120,7 +131,8 @@ class IdempotencyIT {
         assertThat(repeat.asString()).isEqualTo(first.asString());
         assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
         assertThat(changed.statusCode()).isEqualTo(422);
-        assertThat(given().get("/api/loops/" + loopId + "/scorecards/alice/versions").jsonPath().getList("version"))
+        assertThat(Api.asRecruiter().get("/api/loops/" + loopId + "/scorecards/alice/versions").jsonPath()
+                .getList("version"))
                 .containsExactly(1);
         // without the key, a second submission is the usual conflict
         assertThat(Api.submit(loopId, Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(409);
@@ -128,6 +140,46 @@ class IdempotencyIT {
         Api.cancel(loopId);
         assertThat(EventLog.shared().awaitType(loopId, "hiring.loop.cancelled.v1")).extracting(EventLog.Event::type)
                 .containsExactly("hiring.loop.opened.v1", "hiring.scorecard.submitted.v1", "hiring.loop.cancelled.v1");
+    }
+
+    @Test
+    void aKeyBelongsToItsCallerAnotherCallerNeverGetsTheStoredResponse() {
+        String key = Api.unique("key");
+        Map<String, Object> body = Api.loopBody("alice", "TECHNICAL_SCREEN");
+        String rita = Api.recruiter();
+        String ross = Api.bearer("ross-recruiter", "recruiter");
+
+        Response ritas = postWithKey(rita, "/api/loops", key, body);
+        Response rosss = postWithKey(ross, "/api/loops", key, body);
+        Response ritasAgain = postWithKey(rita, "/api/loops", key, body);
+
+        assertThat(ritas.statusCode()).isEqualTo(201);
+        assertThat(rosss.statusCode()).as("another caller's key: a request of his own").isEqualTo(201);
+        assertThat(rosss.header("Idempotent-Replayed")).isNull();
+        assertThat(rosss.jsonPath().getString("loopId")).isNotEqualTo(ritas.jsonPath().getString("loopId"));
+        assertThat(ritasAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(ritasAgain.asString()).isEqualTo(ritas.asString());
+        // and his own repeat replays his own response
+        Response rosssAgain = postWithKey(ross, "/api/loops", key, body);
+        assertThat(rosssAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(rosssAgain.asString()).isEqualTo(rosss.asString());
+
+        // scorecards: bob, with alice's key and her very body, is refused (not served her stored scorecard);
+        // with her key and his own body he submits his own (not a 422)
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN", "bob", "SYSTEM_DESIGN");
+        String path = "/api/loops/" + loopId + "/scorecards";
+        String aliceKey = Api.unique("key");
+        Response alices = postWithKey(path, aliceKey, Api.scorecardBody("alice", 4));
+        assertThat(alices.statusCode()).isEqualTo(201);
+        Response bobAsAlice = postWithKey(Api.interviewer("bob"), path, aliceKey, Api.scorecardBody("alice", 4));
+        assertThat(bobAsAlice.statusCode()).isEqualTo(403);
+        assertThat(bobAsAlice.asString()).doesNotContain(alices.jsonPath().getString("scorecardId"), "private notes");
+        Response bobs = postWithKey(path, aliceKey, Api.scorecardBody("bob", 2));
+        assertThat(bobs.statusCode()).isEqualTo(201);
+        assertThat(bobs.header("Idempotent-Replayed")).isNull();
+        assertThat(bobs.jsonPath().getString("interviewerId")).isEqualTo("bob");
+        assertThat(Api.count(db, "SELECT count(*) FROM idempotency_key WHERE idempotency_key = '" + aliceKey + "'"))
+                .isEqualTo(2);
     }
 
     @Test

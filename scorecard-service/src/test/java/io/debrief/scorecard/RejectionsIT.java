@@ -34,6 +34,8 @@ import jakarta.inject.Inject;
  * fields its violations name), and that nothing was stored or published. "Nothing published" is proven two ways:
  * the outbox sequence did not move (no outbox row was even attempted), and, on an open loop, a later marker event
  * (the cancellation) arrives with nothing between it and the loop's earlier events (Kafka keeps a loop's order).
+ * Every case is sent by the one who may make such a request (see {@link #bearer}): each refusal is about the request,
+ * not the caller. Refusals of the caller are {@code AuthorizationIT}'s.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
@@ -219,14 +221,14 @@ class RejectionsIT {
         String sequence = Api.outboxSequence(db);
         byte[] body = Api.json(with(Api.scorecardBody("alice", 4), b -> b.put("notes", "n".repeat(300_000))))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Response response = given().contentType("application/json")
+        Response response = Api.as("alice").contentType("application/json")
                 .body(new java.io.ByteArrayInputStream(body)) // no Content-Length: sent chunked
                 .post("/api/loops/" + loopId + "/scorecards");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.jsonPath().getInt("status")).isEqualTo(413);
         assertThat(Api.outboxSequence(db)).isEqualTo(sequence);
-        assertThat(given().get("/api/loops/" + loopId + "/scorecards").jsonPath().getList("$")).isEmpty();
+        assertThat(Api.asRecruiter().get("/api/loops/" + loopId + "/scorecards").jsonPath().getList("$")).isEmpty();
     }
 
     /** The loop's events are exactly those of the setup, proven by a marker event that comes after the rejection. */
@@ -243,14 +245,35 @@ class RejectionsIT {
     private static Response send(Case c, String loopId) {
         String path = c.path().replace("{loop}", loopId == null ? "" : loopId)
                 .replace("{unknown}", UUID.randomUUID().toString());
-        RequestSpecification request = given().headers(c.headers());
+        String body = c.body() == null ? null : c.body().get();
+        RequestSpecification request = given().headers(c.headers())
+                .header(Api.AUTHORIZATION, bearer(c.method(), c.path(), body));
         if (c.contentType() != null) {
             request = request.contentType(c.contentType());
         }
-        if (c.body() != null) {
-            request = request.body(c.body().get());
+        if (body != null) {
+            request = request.body(body);
         }
         return request.request(c.method(), path);
+    }
+
+    /**
+     * The one who may make the request: the recruiter opens and cancels loops; an amendment is made by the interviewer
+     * of the path, a submission by the interviewer its body names (bob when the body names none).
+     */
+    private static String bearer(String method, String path, String body) {
+        if (!path.contains("/scorecards")) {
+            return Api.recruiter();
+        }
+        if (method.equals("PUT")) {
+            return Api.interviewer(path.substring(path.lastIndexOf('/') + 1));
+        }
+        try {
+            Object named = Api.JSON.readTree(body).path("interviewerId").textValue();
+            return Api.interviewer(named instanceof String id ? id : "bob");
+        } catch (Exception e) {
+            return Api.interviewer("bob");
+        }
     }
 
     // ---- table helpers ----

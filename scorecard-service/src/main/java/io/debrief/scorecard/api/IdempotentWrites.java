@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Response;
  * that same transaction. A repeat of the same request (same method, path and canonical body) gets the first
  * response again, byte for byte, and changes nothing; the same key with another request is a 422. Only successful
  * responses are kept: a refused request rolls back, key included, so retrying it is evaluated afresh.
+ * <p>
+ * Keys belong to the caller (the token's {@code sub}): a replay is served only to the caller whose request produced
+ * it, and another caller's use of the same key is a request of its own, never someone else's stored response.
  */
 @ApplicationScoped
 public class IdempotentWrites {
@@ -61,7 +64,8 @@ public class IdempotentWrites {
         return copy;
     }
 
-    public Uni<Response> run(String idempotencyKey, String method, String path, Object request,
+    /** {@code caller} is the token's {@code sub}: the scope of {@code idempotencyKey}. */
+    public Uni<Response> run(String idempotencyKey, String caller, String method, String path, Object request,
                              Function<SqlConnection, Uni<Outcome>> write) {
         if (idempotencyKey == null) {
             return pool.withTransaction(tx -> write.apply(tx).map(this::stored)).map(IdempotentWrites::response);
@@ -71,10 +75,11 @@ public class IdempotentWrites {
                     List.of(new Problem.Violation(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters"))));
         }
         String hash = hash(method, path, request);
-        return pool.withTransaction(tx -> keys.claim(tx, idempotencyKey, hash).flatMap(previous -> previous
+        IdempotencyStore.Key key = new IdempotencyStore.Key(caller, idempotencyKey);
+        return pool.withTransaction(tx -> keys.claim(tx, key, hash).flatMap(previous -> previous
                         .map(first -> replay(first, hash))
                         .orElseGet(() -> write.apply(tx).map(this::stored)
-                                .call(r -> keys.complete(tx, idempotencyKey, r.status(), r.location(), r.body())))))
+                                .call(r -> keys.complete(tx, key, r.status(), r.location(), r.body())))))
                 .map(IdempotentWrites::response);
     }
 

@@ -15,11 +15,16 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.debrief.scorecard.domain.DomainException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -41,6 +46,39 @@ public class ProblemMapper {
         }
         DomainException.InvalidField invalid = (DomainException.InvalidField) e;
         return problem(400, INVALID, List.of(new Problem.Violation(invalid.field(), invalid.getMessage())));
+    }
+
+    /*
+     * Identity and access. Authentication is lazy (quarkus.http.auth.proactive=false), so a missing, malformed,
+     * expired or wrongly signed token reaches these mappers as well. The details are fixed texts: a verifier's message
+     * may quote the token, and nothing of a token is ever logged or echoed.
+     */
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationIncomplete(AuthenticationCompletionException e) {
+        return unauthorized();
+    }
+
+    /** A role check of the framework (fixed detail), or one of our rules ({@link AccessDenied}, its own detail). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, e instanceof AccessDenied ? e.getMessage() : "the token's roles do not allow this request",
+                null);
+    }
+
+    private static Response unauthorized() {
+        return Response.fromResponse(problem(401, "a valid bearer token is required (Authorization: Bearer <JWT>)",
+                null)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper

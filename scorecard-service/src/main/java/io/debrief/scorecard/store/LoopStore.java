@@ -71,33 +71,25 @@ public class LoopStore {
         return Uni.createFrom().deferred(() -> load(pool, parse(loopId), false));
     }
 
-    /** The latest version of every submitted scorecard, in panel order. */
-    public Uni<List<Scorecard>> latestScorecards(String loopId) {
-        return Uni.createFrom().deferred(() -> latestScorecards(parse(loopId)));
-    }
-
-    private Uni<List<Scorecard>> latestScorecards(UUID id) {
-        return load(pool, id, false).flatMap(loop -> pool.preparedQuery("SELECT " + prefixed("v") + """
+    /** The latest version of every submitted scorecard of a loop that was {@link #find found}, in panel order. */
+    public Uni<List<Scorecard>> latestScorecards(Loop loop) {
+        return pool.preparedQuery("SELECT " + prefixed("v") + """
                          FROM scorecard_version v
                          JOIN panel_member m ON m.loop_id = v.loop_id AND m.interviewer_id = v.interviewer_id
                                             AND m.latest_version = v.version
                         WHERE v.loop_id = $1
                         ORDER BY m.seat""")
-                .execute(Tuple.of(id))
+                .execute(Tuple.of(loop.loopId()))
                 .map(rows -> {
                     List<Scorecard> scorecards = new ArrayList<>();
                     rows.forEach(row -> scorecards.add(scorecard(row)));
                     return scorecards;
-                }));
+                });
     }
 
-    public Uni<Scorecard> latestScorecard(String loopId, String interviewerId) {
-        return history(loopId, interviewerId).map(versions -> versions.get(versions.size() - 1));
-    }
-
-    /** Every version of one interviewer's scorecard, oldest first; 404 when there is none. */
-    public Uni<List<Scorecard>> history(String loopId, String interviewerId) {
-        return Uni.createFrom().deferred(() -> history(parse(loopId), plain(interviewerId)));
+    /** Every version of one interviewer's scorecard in a {@link #find found} loop, oldest first; 404 when none. */
+    public Uni<List<Scorecard>> history(Loop loop, String interviewerId) {
+        return Uni.createFrom().deferred(() -> history(loop.loopId(), plain(interviewerId)));
     }
 
     private Uni<List<Scorecard>> history(UUID id, String interviewerId) {
