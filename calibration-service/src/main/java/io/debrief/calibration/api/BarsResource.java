@@ -6,6 +6,7 @@ import java.util.Map;
 import io.debrief.calibration.domain.CalibrationEngine;
 import io.debrief.calibration.domain.Level;
 import io.debrief.calibration.events.CalibrationJson;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** The bar applied per level; {@code expertAreas} is null for a level without that rule. */
 @Path("/api/bars")
+@RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class BarsResource {
 

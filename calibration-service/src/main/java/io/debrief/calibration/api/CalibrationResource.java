@@ -18,6 +18,7 @@ import io.debrief.calibration.store.LoopEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.sse.Sse;
 
 /** Calibrations as stored after each event: exactly the documents published on {@code calibration-updates}. */
 @Path("/api/calibrations")
+@RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class CalibrationResource {
 

@@ -1,6 +1,11 @@
 package io.debrief.calibration.api;
 
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,6 +20,30 @@ public class ProblemMapper {
         return response(e.problem());
     }
 
+    /*
+     * Authentication is lazy (quarkus.http.auth.proactive=false), so a missing, malformed, expired or wrongly signed
+     * token reaches these mappers. The detail is fixed: the verifier's message may quote the token's claims.
+     */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationIncomplete(AuthenticationCompletionException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(Problem.of(403, "Forbidden", "this needs one of the roles " + String.join(", ", Roles.READERS.stream().sorted().toList())));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -26,6 +55,12 @@ public class ProblemMapper {
     public Response unexpected(Exception e) {
         LOG.error("unexpected failure", e);
         return response(Problem.of(500, "Internal Server Error", "unexpected failure; see the service log"));
+    }
+
+    private static Response unauthorized() {
+        return Response.fromResponse(response(Problem.of(401, "Unauthorized",
+                        "a valid bearer token is required (Authorization header or the session cookie)")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     private static Response response(Problem problem) {

@@ -39,7 +39,7 @@ class ApiIT {
 
     @Test
     void theBarsAreTheHandbookDefaults() {
-        given().get("/api/bars").then().statusCode(200)
+        Api.asRecruiter().get("/api/bars").then().statusCode(200)
                 .body("JUNIOR.average", is(2.5f)).body("JUNIOR.areaMinimum", is(2)).body("JUNIOR.expertAreas", nullValue())
                 .body("MID.average", is(3.5f)).body("MID.areaMinimum", is(3)).body("MID.expertAreas", nullValue())
                 .body("SENIOR.average", is(4)).body("SENIOR.areaMinimum", is(3)).body("SENIOR.expertAreas", is(3));
@@ -47,18 +47,18 @@ class ApiIT {
 
     @Test
     void anUnknownLoopIsANotFoundProblem() {
-        given().get("/api/calibrations/no-such-loop").then().statusCode(404)
+        Api.asRecruiter().get("/api/calibrations/no-such-loop").then().statusCode(404)
                 .contentType("application/problem+json").body("status", is(404)).body("title", is("Not Found"))
                 .body("detail", is("no calibration for loop no-such-loop"));
     }
 
     @Test
     void anUnknownFilterValueIsABadRequestProblem() {
-        given().get("/api/calibrations?status=MAYBE").then().statusCode(400)
+        Api.asRecruiter().get("/api/calibrations?status=MAYBE").then().statusCode(400)
                 .contentType("application/problem+json").body("status", is(400))
                 .body("violations[0].field", is("status"));
-        given().get("/api/calibrations?level=PRINCIPAL").then().statusCode(400).body("violations[0].field", is("level"));
-        given().get("/api/calibrations?outcome=hire").then().statusCode(400).body("violations[0].field", is("outcome"));
+        Api.asRecruiter().get("/api/calibrations?level=PRINCIPAL").then().statusCode(400).body("violations[0].field", is("level"));
+        Api.asRecruiter().get("/api/calibrations?outcome=hire").then().statusCode(400).body("violations[0].field", is("outcome"));
     }
 
     @Test
@@ -71,13 +71,13 @@ class ApiIT {
             events.opened(pending, "JUNIOR", "alice", "bob");
         }
         await().atMost(CalibrationFlowIT.EVENTUALLY).untilAsserted(() -> {
-            given().get("/api/calibrations?status=DECIDED&level=JUNIOR&outcome=HIRE").then().statusCode(200)
+            Api.asRecruiter().get("/api/calibrations?status=DECIDED&level=JUNIOR&outcome=HIRE").then().statusCode(200)
                     .body("loopId", hasItem(hired)).body("loopId", not(hasItem(pending)));
-            given().get("/api/calibrations?status=PENDING").then().statusCode(200)
+            Api.asRecruiter().get("/api/calibrations?status=PENDING").then().statusCode(200)
                     .body("loopId", hasItem(pending)).body("loopId", not(hasItem(hired)));
         });
-        given().get("/api/calibrations?level=SENIOR").then().statusCode(200).body("loopId", not(hasItem(hired)));
-        given().get("/api/calibrations").then().statusCode(200).body("loopId", hasItem(hired)).body("loopId", hasItem(pending));
+        Api.asRecruiter().get("/api/calibrations?level=SENIOR").then().statusCode(200).body("loopId", not(hasItem(hired)));
+        Api.asRecruiter().get("/api/calibrations").then().statusCode(200).body("loopId", hasItem(hired)).body("loopId", hasItem(pending));
     }
 
     @Test
@@ -85,7 +85,8 @@ class ApiIT {
         String loopId = Events.newLoopId();
         CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build();
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", Api.recruiterBearer()).build();
         CompletableFuture<HttpResponse<java.io.InputStream>> response =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<java.io.InputStream> open = response.get(30, TimeUnit.SECONDS);
@@ -126,7 +127,7 @@ class ApiIT {
     }
 
     @Test
-    void theServiceIsReadyWithKafkaAndTheDatabase() {
+    void theServiceIsReadyWithKafkaAndTheDatabaseAndThePageIsOpen() {
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         given().get("/").then().statusCode(200);
     }

@@ -66,13 +66,13 @@ class CalibrationFlowIT {
     }
 
     private static JsonPath calibrationOnceItShows(String loopId, String path, Object value) {
-        await().atMost(EVENTUALLY).untilAsserted(() -> given().get("/api/calibrations/" + loopId)
+        await().atMost(EVENTUALLY).untilAsserted(() -> Api.asHiringManager().get("/api/calibrations/" + loopId)
                 .then().statusCode(200).body(path, is(value)));
-        return given().get("/api/calibrations/" + loopId).then().extract().jsonPath();
+        return Api.asHiringManager().get("/api/calibrations/" + loopId).then().extract().jsonPath();
     }
 
     private static List<Integer> decisionVersions(String loopId) {
-        return given().get("/api/calibrations/" + loopId + "/decisions").then().statusCode(200)
+        return Api.asHiringManager().get("/api/calibrations/" + loopId + "/decisions").then().statusCode(200)
                 .extract().jsonPath().getList("decisionVersion", Integer.class);
     }
 
@@ -196,7 +196,7 @@ class CalibrationFlowIT {
         String loopId = Events.newLoopId();
         events.scorecard(loopId, "alice", 1, scores(0, 4, 4, 4, 4, 4, 4, 4, 4), "YES");
         events.scorecard(loopId, "bob", 1, scores(7, 4), "YES");
-        await().atMost(EVENTUALLY).untilAsserted(() -> given().get("/api/calibrations/" + loopId).then().statusCode(404));
+        await().atMost(EVENTUALLY).untilAsserted(() -> Api.asHiringManager().get("/api/calibrations/" + loopId).then().statusCode(404));
         events.opened(loopId, "MID", "alice", "bob");
 
         JsonNode decision = Events.JSON.readTree(decision(loopId, 1).value());

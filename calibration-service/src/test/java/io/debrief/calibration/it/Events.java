@@ -29,6 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class Events implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Every loop's candidate name: a test can look for it where it must never appear (logs). */
+    static final String CANDIDATE_NAME = "Nguyen Van A";
     static final String[] AREAS = {"CONTAINERIZATION", "ORCHESTRATION", "CI_CD", "ML_TOOLS", "MONITORING",
             "SYSTEM_DESIGN", "PROBLEM_SOLVING", "COMMUNICATION"};
 
@@ -115,7 +117,7 @@ final class Events implements AutoCloseable {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("loopId", loopId);
-        data.put("candidate", Map.of("id", "cand-" + loopId, "name", "Nguyen Van A"));
+        data.put("candidate", Map.of("id", "cand-" + loopId, "name", CANDIDATE_NAME));
         data.put("position", "MLOps Engineer");
         data.put("level", level);
         data.put("panel", panel);

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.debrief.stack.LocalStack;
 import io.debrief.stack.LocalStackTestResource;
+import io.debrief.stack.TestIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +51,7 @@ class PackagedInstancesIT {
     private static final Duration READY = Duration.ofSeconds(120);
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String HIRING_MANAGER = TestIdentity.bearer("hank-hiring-manager", "hiring-manager");
 
     private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final String input = "scorecard-events-" + run;
@@ -57,13 +59,22 @@ class PackagedInstancesIT {
 
     /** One packaged calibration-service process. */
     record Instance(String name, Process process, int port, Path log) {
+        /** GET as a hiring manager; anything but 200 is an IllegalStateException. */
         String get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(path, HIRING_MANAGER);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
             }
             return response.body();
+        }
+
+        HttpResponse<String> send(String path, String authorization) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         JsonNode json(String path) throws IOException, InterruptedException {
@@ -118,6 +129,10 @@ class PackagedInstancesIT {
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"));
         env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+        // trust this JVM's test tokens, as a deployment trusts its identity provider
+        Map<String, String> identity = TestIdentity.serviceConfig();
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.get("mp.jwt.verify.publickey.location"));
+        env.put("MP_JWT_VERIFY_ISSUER", identity.get("mp.jwt.verify.issuer"));
         env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_TOPIC", input);
         env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_DEAD_LETTER_QUEUE_TOPIC", input + "-dlq");
@@ -175,6 +190,9 @@ class PackagedInstancesIT {
         b.awaitReady();
 
         awaitTwoMembersWithPartitions(group);
+        // the packaged (prod) configuration guards the API like the tests' one: no token 401, an interviewer 403
+        assertThat(a.send("/api/bars", null).statusCode()).isEqualTo(401);
+        assertThat(a.send("/api/bars", TestIdentity.bearer("alice", "interviewer")).statusCode()).isEqualTo(403);
 
         // three loops on every partition, so that both instances have work
         List<String> loops = Events.loopIdsOnEveryPartition("packaged-" + run + "-", 3);
@@ -213,6 +231,10 @@ class PackagedInstancesIT {
             assertThat(rebuilt.get("/api/calibrations/" + loopId)).isEqualTo(a.get("/api/calibrations/" + loopId));
             assertThat(rebuilt.get("/api/calibrations/" + loopId + "/decisions"))
                     .isEqualTo(a.get("/api/calibrations/" + loopId + "/decisions"));
+        }
+        for (Instance instance : List.of(a, b, rebuilt)) {
+            assertThat(Files.readString(instance.log())).as("log of " + instance.name())
+                    .doesNotContain(Events.CANDIDATE_NAME).doesNotContain(HIRING_MANAGER.substring("Bearer ".length()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.debrief.calibration.it;
 
 import static io.debrief.calibration.it.Events.scores;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
@@ -67,11 +66,11 @@ class RebuildIT {
             events.scorecard(insufficient, "frank", 1, scores(0, 4, 4, 4), "YES");
         }
         await().atMost(CalibrationFlowIT.EVENTUALLY).untilAsserted(() -> {
-            given().get("/api/calibrations/" + flipped).then().statusCode(200)
+            Api.asAdmin().get("/api/calibrations/" + flipped).then().statusCode(200)
                     .body("decisionVersion", is(2)).body("areas.CI_CD.scores[0]", is(3));
-            given().get("/api/calibrations/" + early).then().statusCode(200).body("outcome", is("NO_HIRE"));
-            given().get("/api/calibrations/" + cancelled).then().statusCode(200).body("status", is("CANCELLED"));
-            given().get("/api/calibrations/" + insufficient).then().statusCode(200)
+            Api.asAdmin().get("/api/calibrations/" + early).then().statusCode(200).body("outcome", is("NO_HIRE"));
+            Api.asAdmin().get("/api/calibrations/" + cancelled).then().statusCode(200).body("status", is("CANCELLED"));
+            Api.asAdmin().get("/api/calibrations/" + insufficient).then().statusCode(200)
                     .body("outcome", is("INSUFFICIENT_EVIDENCE"));
         });
         Map<String, String> before = snapshot(loops);

@@ -1,7 +1,6 @@
 package io.debrief.calibration.it;
 
 import static io.debrief.calibration.it.Events.scores;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
@@ -126,11 +125,11 @@ class ScaleOutIT {
                 }
             }
             for (String loopId : loops) {
-                await().atMost(CalibrationFlowIT.EVENTUALLY).untilAsserted(() -> given().get("/api/calibrations/" + loopId)
+                await().atMost(CalibrationFlowIT.EVENTUALLY).untilAsserted(() -> Api.asAdmin().get("/api/calibrations/" + loopId)
                         .then().statusCode(200).body("status", is("DECIDED")).body("outcome", is("HIRE")));
-                assertThat(given().get("/api/calibrations/" + loopId + "/decisions").then().extract()
+                assertThat(Api.asAdmin().get("/api/calibrations/" + loopId + "/decisions").then().extract()
                         .jsonPath().getList("decisionVersion", Integer.class)).containsExactly(1);
-                assertThat(given().get("/api/calibrations/" + loopId).then().extract().jsonPath()
+                assertThat(Api.asAdmin().get("/api/calibrations/" + loopId).then().extract().jsonPath()
                         .getList("areas.CI_CD.scores")).containsExactly(4);
             }
             assertThat(processedHere.get()).as("records processed by the second member").isPositive();
@@ -175,13 +174,13 @@ class ScaleOutIT {
         } finally {
             pool.shutdownNow();
         }
-        await().atMost(CalibrationFlowIT.EVENTUALLY).untilAsserted(() -> given().get("/api/calibrations/" + loopId)
+        await().atMost(CalibrationFlowIT.EVENTUALLY).untilAsserted(() -> Api.asAdmin().get("/api/calibrations/" + loopId)
                 .then().statusCode(200).body("status", is("DECIDED")));
-        var calibration = given().get("/api/calibrations/" + loopId).then().extract().jsonPath();
+        var calibration = Api.asAdmin().get("/api/calibrations/" + loopId).then().extract().jsonPath();
         assertThat(calibration.getString("outcome")).isEqualTo("HIRE");
         assertThat(calibration.getList("submitted")).containsExactly("alice", "bob", "carol");
         assertThat(calibration.getList("areas.CONTAINERIZATION.scores")).containsExactly(5);
-        assertThat(given().get("/api/calibrations/" + loopId + "/decisions").then().extract()
+        assertThat(Api.asAdmin().get("/api/calibrations/" + loopId + "/decisions").then().extract()
                 .jsonPath().getList("decisionVersion", Integer.class)).containsExactly(1);
     }
 

@@ -1,0 +1,143 @@
+package io.debrief.calibration.it;
+
+import static io.debrief.calibration.it.Events.scores;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.debrief.stack.LocalStackTestResource;
+import io.debrief.stack.TestIdentity;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's session: {@code POST /api/session} turns a bearer token into an HttpOnly same-site cookie, the cookie
+ * alone then authenticates API calls and the event stream (an EventSource cannot send a header), and
+ * {@code DELETE /api/session} ends it. The HTTP client keeps cookies like a browser does.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+class SessionIT {
+
+    @TestHTTPResource("/")
+    URI root;
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<HttpCookie> sessionCookies() {
+        return cookies.getCookieStore().get(root).stream().filter(c -> c.getName().equals("debrief_token")).toList();
+    }
+
+    @Test
+    void signingInSetsAnHttpOnlySameSiteCookieWithTheTokenUntilTheTokenExpires() throws Exception {
+        String token = TestIdentity.token("rita", "recruiter"); // valid 12 hours
+        HttpResponse<String> response = send("POST", "/api/session", "Bearer " + token);
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        String setCookie = response.headers().firstValue("set-cookie").orElseThrow();
+        assertThat(setCookie).startsWith("debrief_token=" + token + ";")
+                .contains("; Path=/;").contains("; HttpOnly").contains("; SameSite=Strict")
+                .doesNotContain("Secure"); // the test talks plain http
+        long maxAge = Long.parseLong(setCookie.replaceAll(".*; Max-Age=(\\d+);.*", "$1"));
+        assertThat(maxAge).isBetween(Duration.ofHours(12).minusMinutes(5).toSeconds(), Duration.ofHours(12).toSeconds());
+    }
+
+    @Test
+    void theCookieAloneAuthenticatesAnApiCallAndSigningOutEndsIt() throws Exception {
+        assertThat(send("GET", "/api/bars", null).statusCode()).isEqualTo(401);
+
+        assertThat(send("POST", "/api/session", TestIdentity.bearer("hank", "hiring-manager")).statusCode()).isEqualTo(204);
+        assertThat(sessionCookies()).hasSize(1);
+        HttpResponse<String> bars = send("GET", "/api/bars", null);
+        assertThat(bars.statusCode()).isEqualTo(200);
+        assertThat(Events.JSON.readTree(bars.body()).path("SENIOR").path("expertAreas").asInt()).isEqualTo(3);
+        assertThat(send("GET", "/api/calibrations?status=DECIDED", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> signOut = send("DELETE", "/api/session", null);
+        assertThat(signOut.statusCode()).isEqualTo(204);
+        assertThat(signOut.headers().firstValue("set-cookie").orElseThrow())
+                .startsWith("debrief_token=;").contains("; Max-Age=0").contains("; Path=/");
+        assertThat(sessionCookies()).isEmpty();
+        HttpResponse<String> afterwards = send("GET", "/api/bars", null);
+        assertThat(afterwards.statusCode()).isEqualTo(401);
+        assertThat(afterwards.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void signingInAgainReplacesTheCookieOfAnotherUser() throws Exception {
+        // an interviewer's token cannot start a session, and a stale session does not decide a new sign-in
+        assertThat(send("POST", "/api/session", TestIdentity.bearer("alice", "interviewer")).statusCode()).isEqualTo(403);
+        assertThat(sessionCookies()).isEmpty();
+        assertThat(send("POST", "/api/session", TestIdentity.bearer("ada", "admin")).statusCode()).isEqualTo(204);
+        String admin = sessionCookies().get(0).getValue();
+        String recruiter = TestIdentity.token("rita", "recruiter");
+        assertThat(send("POST", "/api/session", "Bearer " + recruiter).statusCode()).isEqualTo(204);
+        assertThat(sessionCookies()).extracting(HttpCookie::getValue).containsExactly(recruiter).doesNotContain(admin);
+    }
+
+    @Test
+    void theCookieAloneAuthenticatesTheEventStream() throws Exception {
+        assertThat(send("POST", "/api/session", TestIdentity.bearer("rita", "recruiter")).statusCode()).isEqualTo(204);
+        String loopId = Events.newLoopId();
+        CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(root.resolve("/api/calibrations/stream"))
+                .header("Accept", "text/event-stream").build(); // no Authorization header: the cookie only
+        HttpResponse<java.io.InputStream> open = browser.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .get(30, TimeUnit.SECONDS);
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(open.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(open.body(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (Exception closed) {
+                // the test is over
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try (Events events = new Events()) {
+            var opened = events.opened(loopId, "JUNIOR", "alice");
+            // the stream's consumer starts at the end of calibration-updates: resend until it has joined
+            await().atMost(CalibrationFlowIT.EVENTUALLY).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                if (lines.stream().noneMatch(l -> l.contains(loopId))) {
+                    events.resend(opened);
+                    return false;
+                }
+                return true;
+            });
+            events.scorecard(loopId, "alice", 1, scores(0, 3, 3, 3, 3, 3, 3, 3, 3), "YES");
+            await().atMost(CalibrationFlowIT.EVENTUALLY)
+                    .until(() -> lines.stream().anyMatch(l -> l.contains(loopId) && l.contains("\"DECIDED\"")));
+        } finally {
+            open.body().close();
+        }
+    }
+}
