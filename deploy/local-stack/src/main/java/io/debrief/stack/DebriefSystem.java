@@ -126,12 +126,13 @@ public final class DebriefSystem implements AutoCloseable {
     }
 
     /**
-     * Stops a service (SIGTERM, as an orchestrator would) and starts it again on the same port and database; returns
-     * once it is ready. Its log goes on in the same file.
+     * Stops a service (SIGTERM, as an orchestrator would), runs {@code whileStopped}, and starts it again on the same
+     * port and database; returns once it is ready. Its log goes on in the same file.
      */
-    public ServiceProcess restart(String name) throws IOException, InterruptedException {
+    public ServiceProcess restart(String name, Runnable whileStopped) throws IOException, InterruptedException {
         ServiceProcess old = services.get(name);
         old.close();
+        whileStopped.run();
         ServiceProcess again = launch(stack, root, name, databaseOf(name), old.port(), logDir, jvmOptions,
                 identityEnvironment(tokens, logDir.resolve("identity")));
         services.put(name, again);

@@ -66,10 +66,10 @@ class NotificationRestartIT {
         recruiting.submit(loopId, "carol", Map.of("COMMUNICATION", 4), "YES");
         String webhookId = loopId + ":1:" + subscriptionId;
 
-        // the first attempt fails (503); the retry is due seconds later, by when the service has been restarted
+        // the first attempt fails (503) and its retry is due seconds later; the service is stopped before that, the
+        // receiver recovers while no instance runs, and only the restarted instance can deliver
         await().atMost(Duration.ofSeconds(60)).until(() -> attempts.contains(webhookId));
-        system.restart("notification-service");
-        receiverHealthy.set(true);
+        system.restart("notification-service", () -> receiverHealthy.set(true));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> deliveryStatus(webhookId).equals("DELIVERED"));
         assertThat(attempts.stream().filter(webhookId::equals).count()).isGreaterThanOrEqualTo(2);
