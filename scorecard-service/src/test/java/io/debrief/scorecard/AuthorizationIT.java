@@ -243,6 +243,23 @@ class AuthorizationIT {
     }
 
     @Test
+    void theCallerIsCheckedBeforeTheBodyIsRead() {
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN");
+        String path = "/api/loops/" + loopId + "/scorecards";
+        String malformed = "{\"interviewerId\": \"alice\", \"scores\": {";
+        given().contentType("application/json").body(malformed).post(path).then().statusCode(401);
+        given().header(Api.AUTHORIZATION, Who.EXPIRED.authorization).contentType("application/json").body(malformed)
+                .post(path).then().statusCode(401);
+        given().header(Api.AUTHORIZATION, Api.recruiter()).contentType("application/json").body(malformed)
+                .post(path).then().statusCode(403);
+        given().contentType("application/json").body("{\"candidate\":").post("/api/loops").then().statusCode(401);
+        given().header(Api.AUTHORIZATION, Who.HIRING_MANAGER.authorization).contentType("application/json")
+                .body("{\"candidate\":").post("/api/loops").then().statusCode(403);
+        // the interviewer themself gets the answer about the body
+        Api.as("alice").contentType("application/json").body(malformed).post(path).then().statusCode(400);
+    }
+
+    @Test
     void onlyTheAuthorizationHeaderAuthenticatesNotACookie() {
         String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN");
         given().cookie("debrief_token", TestIdentity.token("rita-recruiter", "recruiter"))
