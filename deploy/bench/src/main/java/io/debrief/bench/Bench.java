@@ -28,7 +28,8 @@ import org.HdrHistogram.Histogram;
  * outbox drain and replay. Prints each figure beside its target and ceiling, and writes the report.
  *
  * <p>Arguments: {@code --quick} (short steps, small backlogs: a smoke run), {@code --step-seconds N},
- * {@code --rates 250,500,...}, {@code --replay-events N}, {@code --outbox-rows N}, {@code --only a,b}
+ * {@code --rates 250,500,...}, {@code --replay-events N}, {@code --replay-seconds N} (the most a rebuild is given),
+ * {@code --outbox-rows N}, {@code --only a,b}
  * with scenarios footprint, ceilings, ingest, latency, outbox, replay.
  */
 public final class Bench {
@@ -48,13 +49,15 @@ public final class Bench {
     private final Tokens tokens = Tokens.generate();
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
-    record Options(boolean quick, int stepSeconds, List<Integer> rates, int replayEvents, int outboxRows, List<String> only) {
+    record Options(boolean quick, int stepSeconds, List<Integer> rates, int replayEvents, int replaySeconds, int outboxRows,
+                   List<String> only) {
 
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
             int stepSeconds = quick ? 5 : 30;
             List<Integer> rates = quick ? List.of(250, 1000) : List.of(250, 500, 1000, 2000, 4000);
             int replayEvents = quick ? 50_000 : 1_000_000;
+            int replaySeconds = quick ? 60 : 300;
             int outboxRows = quick ? 10_000 : 100_000;
             List<String> only = List.of("footprint", "ceilings", "ingest", "latency", "outbox", "replay");
             for (int i = 0; i < args.length; i++) {
@@ -63,12 +66,13 @@ public final class Bench {
                     case "--step-seconds" -> stepSeconds = Integer.parseInt(args[++i]);
                     case "--rates" -> rates = List.of(args[++i].split(",")).stream().map(Integer::parseInt).toList();
                     case "--replay-events" -> replayEvents = Integer.parseInt(args[++i]);
+                    case "--replay-seconds" -> replaySeconds = Integer.parseInt(args[++i]);
                     case "--outbox-rows" -> outboxRows = Integer.parseInt(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
-            return new Options(quick, stepSeconds, rates, replayEvents, outboxRows, only);
+            return new Options(quick, stepSeconds, rates, replayEvents, replaySeconds, outboxRows, only);
         }
     }
 
@@ -92,7 +96,7 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        Files.createDirectories(work);
+        Files.createDirectories(work.resolve("profiles"));
         System.out.println("Debrief benchmark on " + Report.machine());
         try (StackProcess infrastructure = StackProcess.start(work)) {
             stack = LocalStack.start(LocalStack.Settings.forTests());
@@ -166,8 +170,11 @@ public final class Bench {
         long begin = System.nanoTime();
         Map<String, String> env = new java.util.HashMap<>(DebriefSystem.identityEnvironment(tokens, work.resolve("identity")));
         env.putAll(environment);
+        List<String> jvm = new ArrayList<>(SERVICE_JVM);
+        // every instance records a CPU profile (JDK Flight Recorder), written when it stops
+        jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording(instance));
         ServiceProcess started = DebriefSystem.launch(stack, root, service, database, work.resolve("logs").resolve(instance),
-                SERVICE_JVM, env);
+                jvm, env);
         services.put(instance, started);
         started.awaitReady(Duration.ofSeconds(120));
         return Duration.ofNanos(System.nanoTime() - begin);
@@ -177,7 +184,19 @@ public final class Bench {
         ServiceProcess service = services.remove(name);
         if (service != null) {
             service.close();
+            Path recording = recording(name);
+            if (Files.exists(recording)) {
+                try {
+                    report.section("CPU profile of " + name + " (whole run of this instance)", Profile.summarize(recording, 12));
+                } catch (IOException e) {
+                    System.out.println("cannot read " + recording + ": " + e);
+                }
+            }
         }
+    }
+
+    private Path recording(String instance) {
+        return work.resolve("profiles").resolve(instance + ".jfr").toAbsolutePath();
     }
 
     private void startServices() throws IOException, InterruptedException {

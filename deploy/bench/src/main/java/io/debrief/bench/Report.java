@@ -36,6 +36,7 @@ public final class Report {
 
     private final Instant startedAt = Instant.now();
     private final List<Row> rows = new ArrayList<>();
+    private final Map<String, String> sections = new LinkedHashMap<>();
 
     public void add(Row row) {
         rows.add(row);
@@ -44,6 +45,12 @@ public final class Report {
 
     public void measured(String scenario, String metric, double value, String unit) {
         add(new Row(scenario, metric, value, unit, null, true, null, null));
+    }
+
+    /** A titled block of Markdown after the table, e.g. a profile. */
+    public void section(String title, String markdown) {
+        sections.put(title, markdown);
+        System.out.println("\n## " + title + "\n" + markdown);
     }
 
     public List<Row> rows() {
@@ -82,6 +89,7 @@ public final class Report {
         json.put("startedAt", startedAt.toString());
         json.put("machine", machine);
         json.put("rows", rows);
+        json.put("sections", sections);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path jsonFile = resultsDir.resolve("bench-" + stamp + ".json");
         mapper.writeValue(jsonFile.toFile(), json);
@@ -100,6 +108,7 @@ public final class Report {
                     .append(row.ratioToCeiling() == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * row.ratioToCeiling()))
                     .append(" | ").append(row.note() == null ? "" : row.note()).append(" |\n");
         }
+        sections.forEach((title, text) -> md.append("\n## ").append(title).append("\n\n").append(text).append("\n"));
         Files.writeString(resultsDir.resolve("bench-" + stamp + ".md"), md);
         Files.writeString(resultsDir.resolve("latest.md"), md);
         return jsonFile;
