@@ -221,7 +221,7 @@ public final class Bench {
         Thread.sleep(10_000);
         for (String name : DebriefSystem.SERVICES) {
             report.add(new Report.Row("footprint", name + " RSS idle", Footprint.rssMiB(services.get(name).pid()), "MiB", 300.0,
-                    false, null, "JVM " + String.join(" ", SERVICE_JVM)));
+                    false, null, "JVM " + String.join(" ", SERVICE_JVM) + ", with a JFR recording running"));
         }
     }
 
