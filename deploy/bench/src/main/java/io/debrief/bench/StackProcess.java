@@ -24,6 +24,8 @@ final class StackProcess implements AutoCloseable {
     static StackProcess start(Path workDir) throws IOException, InterruptedException {
         Path dataDir = workDir.resolve("stack");
         Path log = workDir.resolve("local-stack.log");
+        Path env = dataDir.resolve("stack.env");
+        Files.deleteIfExists(env); // a previous run's settings must not be mistaken for this one's
         Files.createDirectories(workDir.resolve("tmp"));
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
@@ -32,7 +34,6 @@ final class StackProcess implements AutoCloseable {
                 "--kafka-port", String.valueOf(Ports.free()), "--postgres-port", String.valueOf(Ports.free()),
                 "--data-dir", dataDir.toString(), "--databases", "scorecard,calibration,notification", "--clean"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Path env = dataDir.resolve("stack.env");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(env)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
