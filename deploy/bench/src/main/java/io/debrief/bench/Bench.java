@@ -105,23 +105,32 @@ public final class Bench {
             } else {
                 startServices();
             }
-            if (options.only().contains("ceilings")) {
-                Ceilings.measure(this);
-            }
-            if (options.only().contains("ingest")) {
-                ingest();
-            }
-            if (options.only().contains("latency")) {
-                submitToDecision();
-            }
-            if (options.only().contains("outbox")) {
-                Backlogs.outboxDrain(this);
-            }
-            if (options.only().contains("replay")) {
-                Backlogs.replay(this);
-            }
+            scenario("ceilings", () -> Ceilings.measure(this));
+            scenario("ingest", this::ingest);
+            scenario("latency", this::submitToDecision);
+            scenario("outbox", () -> Backlogs.outboxDrain(this));
+            scenario("replay", () -> Backlogs.replay(this));
             stopServices();
             stack.close();
+        }
+    }
+
+    interface Scenario {
+        void run() throws Exception;
+    }
+
+    /** Runs a chosen scenario; one that fails is reported as failed, and the others still run. */
+    private void scenario(String name, Scenario scenario) throws InterruptedException {
+        if (!options.only().contains(name)) {
+            return;
+        }
+        try {
+            scenario.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            report.add(new Report.Row(name, "scenario failed", 0, "", null, true, null, String.valueOf(e)));
+            Thread.sleep(10_000); // let the system settle before the next scenario
         }
     }
 
@@ -250,6 +259,11 @@ public final class Bench {
                         rss, "MiB", null, false, null, null)));
             }
             Thread.sleep(5_000); // let the pipeline drain before the next step
+            if (result.succeeded() < result.requests() / 2) {
+                report.add(new Report.Row("ingest", "higher rates skipped", rate, "req/s", null, true, null,
+                        "fewer than half of the requests at " + rate + "/s succeeded: the service is past saturation"));
+                break;
+            }
         }
     }
 
