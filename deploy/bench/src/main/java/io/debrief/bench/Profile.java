@@ -25,6 +25,7 @@ final class Profile {
     static String summarize(Path recording, int top) throws IOException {
         Map<String, Integer> byOwnFrame = new HashMap<>();
         Map<String, Integer> byTopFrame = new HashMap<>();
+        Map<String, Integer> byLibrary = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
@@ -35,12 +36,21 @@ final class Profile {
             if (!frames.isEmpty()) {
                 byTopFrame.merge(name(frames.get(0)), 1, Integer::sum);
             }
+            byLibrary.merge(frames.stream().map(Profile::name).filter(n -> !n.startsWith("java.") && !n.startsWith("jdk.")
+                    && !n.startsWith("sun.")).findFirst().map(Profile::library).orElse("the JDK itself"), 1, Integer::sum);
             String own = frames.stream().map(Profile::name).filter(n -> n.startsWith("io.debrief")).findFirst()
                     .orElse("(no Debrief frame: framework, driver, JIT or GC work)");
             byOwnFrame.merge(own, 1, Integer::sum);
         }
-        return "CPU samples: " + samples + "\n\nBy the innermost Debrief method on the stack:\n\n" + table(byOwnFrame, samples, top)
+        return "CPU samples: " + samples + "\n\nBy the library of the innermost non-JDK frame:\n\n" + table(byLibrary, samples, top)
+                + "\nBy the innermost Debrief method on the stack:\n\n" + table(byOwnFrame, samples, top)
                 + "\nBy the method on top of the stack:\n\n" + table(byTopFrame, samples, top);
+    }
+
+    /** io.vertx.pgclient.impl.Foo.bar -> io.vertx.pgclient */
+    private static String library(String method) {
+        String[] parts = method.split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 2)));
     }
 
     private static String name(RecordedFrame frame) {
