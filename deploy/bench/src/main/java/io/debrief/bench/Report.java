@@ -49,8 +49,12 @@ public final class Report {
 
     /** A titled block of Markdown after the table, e.g. a profile. */
     public void section(String title, String markdown) {
-        sections.put(title, markdown);
-        System.out.println("\n## " + title + "\n" + markdown);
+        String unique = title;
+        for (int n = 2; sections.containsKey(unique); n++) {
+            unique = title + " #" + n; // a second instance of the same service keeps the first one's section
+        }
+        sections.put(unique, markdown);
+        System.out.println("\n## " + unique + "\n" + markdown);
     }
 
     public List<Row> rows() {
