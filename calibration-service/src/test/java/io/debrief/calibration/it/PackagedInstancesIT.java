@@ -169,12 +169,15 @@ class PackagedInstancesIT {
         }
     }
 
-    /** Ready is not yet assigned: wait until both instances hold partitions of the input topic. */
+    /** Consumers of the input channel per instance ({@code mp.messaging.incoming.scorecard-events.concurrency}). */
+    private static final int CONSUMERS_PER_INSTANCE = 3;
+
+    /** Ready is not yet assigned: wait until every consumer of both instances holds partitions of the input topic. */
     private static void awaitTwoMembersWithPartitions(String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Events.bootstrap()))) {
             await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> {
                 var description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
-                return description.members().size() == 2 && description.members().stream()
+                return description.members().size() == 2 * CONSUMERS_PER_INSTANCE && description.members().stream()
                         .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
             });
         }
