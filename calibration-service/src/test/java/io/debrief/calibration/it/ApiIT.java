@@ -9,16 +9,13 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,42 +80,14 @@ class ApiIT {
     @Test
     void theStreamPushesEveryCalibrationChangeLive() throws Exception {
         String loopId = Events.newLoopId();
-        CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
                 .header("Authorization", Api.recruiterBearer()).build();
-        CompletableFuture<HttpResponse<java.io.InputStream>> response =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        HttpResponse<java.io.InputStream> open = response.get(30, TimeUnit.SECONDS);
-        assertThat(open.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(open.body(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (Exception closed) {
-                // the test is over
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try (Events events = new Events()) {
-            var opened = events.opened(loopId, "MID", "alice");
-            // the stream's consumer starts at the end of calibration-updates: resend until it has joined
-            await().atMost(CalibrationFlowIT.EVENTUALLY).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                if (lines.stream().noneMatch(l -> l.contains(loopId))) {
-                    events.resend(opened);
-                    return false;
-                }
-                return true;
-            });
-            events.scorecard(loopId, "alice", 1, scores(0, 4, 4, 4, 4, 4, 4, 4, 4), "YES");
-            await().atMost(CalibrationFlowIT.EVENTUALLY)
-                    .until(() -> lines.stream().anyMatch(l -> l.contains(loopId) && l.contains("\"DECIDED\"")));
-        } finally {
-            open.body().close();
+        List<String> lines;
+        int index;
+        try (StreamLines open = StreamLines.open(HttpClient.newHttpClient(), request); Events events = new Events()) {
+            index = open.openAndDecide(events, loopId, "MID", scores(0, 4, 4, 4, 4, 4, 4, 4, 4));
+            lines = open.lines;
         }
-        int index = lines.indexOf(lines.stream().filter(l -> l.contains(loopId) && l.contains("\"DECIDED\"")).findFirst().orElseThrow());
         assertThat(lines.get(index - 1).replace(" ", "")).isEqualTo("event:calibration");
         assertThat(lines.get(index)).startsWith("data:");
         JsonNode calibration = Events.JSON.readTree(lines.get(index).substring("data:".length()).trim());

@@ -4,8 +4,6 @@ import static io.debrief.calibration.it.Events.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.debrief.stack.LocalStackTestResource;
@@ -105,39 +102,11 @@ class SessionIT {
     void theCookieAloneAuthenticatesTheEventStream() throws Exception {
         assertThat(send("POST", "/api/session", TestIdentity.bearer("rita", "recruiter")).statusCode()).isEqualTo(204);
         String loopId = Events.newLoopId();
-        CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(root.resolve("/api/calibrations/stream"))
                 .header("Accept", "text/event-stream").build(); // no Authorization header: the cookie only
-        HttpResponse<java.io.InputStream> open = browser.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .get(30, TimeUnit.SECONDS);
-        assertThat(open.statusCode()).isEqualTo(200);
-        assertThat(open.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(open.body(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (Exception closed) {
-                // the test is over
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try (Events events = new Events()) {
-            var opened = events.opened(loopId, "JUNIOR", "alice");
-            // the stream's consumer starts at the end of calibration-updates: resend until it has joined
-            await().atMost(CalibrationFlowIT.EVENTUALLY).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                if (lines.stream().noneMatch(l -> l.contains(loopId))) {
-                    events.resend(opened);
-                    return false;
-                }
-                return true;
-            });
-            events.scorecard(loopId, "alice", 1, scores(0, 3, 3, 3, 3, 3, 3, 3, 3), "YES");
-            await().atMost(CalibrationFlowIT.EVENTUALLY)
-                    .until(() -> lines.stream().anyMatch(l -> l.contains(loopId) && l.contains("\"DECIDED\"")));
-        } finally {
-            open.body().close();
+        try (StreamLines open = StreamLines.open(browser, request); Events events = new Events()) {
+            int decided = open.openAndDecide(events, loopId, "JUNIOR", scores(0, 3, 3, 3, 3, 3, 3, 3, 3));
+            assertThat(open.lines.get(decided)).startsWith("data:");
         }
     }
 }
