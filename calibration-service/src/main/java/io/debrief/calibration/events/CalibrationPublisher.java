@@ -18,6 +18,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The one place that builds this service's CloudEvents: binary mode, key and subject = loopId. The returned Uni
@@ -33,13 +34,27 @@ public class CalibrationPublisher {
     private final MutinyEmitter<String> calibrations;
     private final MutinyEmitter<String> decisions;
 
-    public CalibrationPublisher(@Channel("calibration-updates") MutinyEmitter<String> calibrations,
-                                @Channel("hiring-decisions") MutinyEmitter<String> decisions) {
+    /*
+     * A batch hands over all its records at once and waits for their acknowledgements before the next batch, so the
+     * emitters' buffers hold at most about two batches' worth of records.
+     */
+    public CalibrationPublisher(
+            @Channel("calibration-updates") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> calibrations,
+            @Channel("hiring-decisions") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> decisions) {
         this.calibrations = calibrations;
         this.decisions = decisions;
     }
 
-    public Uni<Void> publish(Applied applied) {
+    /** Publishes what a batch left to publish; completes when the broker has acknowledged every record. */
+    public Uni<Void> publish(List<Applied> batch) {
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (Applied applied : batch) {
+            sends.addAll(sends(applied));
+        }
+        return join(sends);
+    }
+
+    private List<Uni<Void>> sends(Applied applied) {
         List<Uni<Void>> sends = new ArrayList<>();
         if (applied.calibration() != null) {
             // the same calibration always gets the same id, so a republished one is recognisably the same event
@@ -51,6 +66,10 @@ public class CalibrationPublisher {
             sends.add(decisions.sendMessage(record(applied.loopId(), DECISION_MADE,
                     applied.loopId() + ":" + decision.version(), decision.decidedAt(), decision.json())));
         }
+        return sends;
+    }
+
+    private static Uni<Void> join(List<Uni<Void>> sends) {
         if (sends.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

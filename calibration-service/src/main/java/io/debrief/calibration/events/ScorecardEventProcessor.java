@@ -1,37 +1,29 @@
 package io.debrief.calibration.events;
 
-import java.time.Instant;
+import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.debrief.calibration.store.Applied;
 import io.debrief.calibration.store.CalibrationStore;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * One record of {@code scorecard-events}, start to end: parse, apply in one PostgreSQL transaction, and only after the
- * commit publish the calibration and any decision this event made, waiting for the broker's acknowledgement. The
- * caller acknowledges the record when the returned Uni completes. A redelivered record changes nothing and republishes
- * the same outputs (idempotent for every consumer).
+ * Events of {@code scorecard-events}, start to end: apply them in one PostgreSQL transaction and only after the commit
+ * publish each touched loop's calibration and every decision the events made, waiting for the broker's
+ * acknowledgements. The caller acknowledges the records when the returned Uni completes. Redelivered events change
+ * nothing and republish the same outputs (idempotent for every consumer).
  */
 @ApplicationScoped
 public class ScorecardEventProcessor {
 
-    private final ScorecardEventParser parser;
     private final CalibrationStore store;
     private final CalibrationPublisher publisher;
 
-    public ScorecardEventProcessor(ObjectMapper json, CalibrationStore store, CalibrationPublisher publisher) {
-        this.parser = new ScorecardEventParser(json);
+    public ScorecardEventProcessor(CalibrationStore store, CalibrationPublisher publisher) {
         this.store = store;
         this.publisher = publisher;
     }
 
-    /** @throws PoisonRecordException (as a failed Uni) when the record can never be processed */
-    public Uni<Applied> process(String type, String value, Instant recordTime) {
-        return Uni.createFrom().item(() -> parser.parse(type, value, recordTime))
-                .chain(event -> Panache.withTransaction(() -> store.apply(event)))
-                .call(publisher::publish);
+    public Uni<Void> process(List<ScorecardEvent> events) {
+        return store.apply(events).chain(publisher::publish);
     }
 }

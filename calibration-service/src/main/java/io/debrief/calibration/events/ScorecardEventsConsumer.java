@@ -3,64 +3,115 @@ package io.debrief.calibration.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code scorecard-events}. The channel runs as several consumers of one group
- * ({@code mp.messaging.incoming.scorecard-events.concurrency}), each owning some partitions; the method returns a Uni,
- * so each consumer processes its records one after the other: a record's transaction and publications finish before
- * the next record of its partitions starts, and the record is acknowledged (its offset may be committed) only then.
- * A loop's records share a partition, so they stay in order; different loops' records proceed in parallel. A poison record fails at once and goes to
- * {@code scorecard-events-dlq} with the reason; other failures (database or broker briefly unavailable, a lock
- * conflict during a rebalance) are retried with backoff before the record is given up to the DLQ.
+ * Consumes {@code scorecard-events} in batches (what one poll returned, up to {@code max.poll.records}). The channel
+ * runs as several consumers of one group ({@code mp.messaging.incoming.scorecard-events.concurrency}), each owning some
+ * partitions; each consumer processes its batches one after the other, and a batch is acknowledged (its offsets may be
+ * committed) only when its transaction has committed and the broker has acknowledged everything it published. A loop's
+ * records share a partition, so they are applied in order.
+ * <p>
+ * A poison record (one that can never be processed) goes to {@code scorecard-events-dlq} with the reason in the
+ * {@code dead-letter-reason} header, and the rest of its batch proceeds. Other failures (database or broker briefly
+ * unavailable, a lock conflict during a rebalance) retry the batch with backoff; if it still fails, its events are
+ * processed one at a time, each retried with backoff, so that one event that keeps failing is isolated and sent to the
+ * DLQ without holding back the others. Only when even the DLQ cannot be written does the batch fail, which stops the
+ * channel (failure-strategy=fail) with its records uncommitted: nothing is lost.
  */
 @ApplicationScoped
 public class ScorecardEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(ScorecardEventsConsumer.class);
-    static final int TRANSIENT_RETRIES = 12;
 
+    private final ScorecardEventParser parser;
     private final ScorecardEventProcessor processor;
-    private final Map<Integer, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final DeadLetters deadLetters;
+    private final int batchRetries;
+    private final int eventRetries;
+    private final Duration firstBackoff;
+    private final Map<TopicPartition, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger mostInFlightOnOnePartition = new AtomicInteger();
 
-    public ScorecardEventsConsumer(ScorecardEventProcessor processor) {
+    public ScorecardEventsConsumer(ObjectMapper json, ScorecardEventProcessor processor, DeadLetters deadLetters,
+                                   @ConfigProperty(name = "debrief.consumer.batch-retries", defaultValue = "5") int batchRetries,
+                                   @ConfigProperty(name = "debrief.consumer.event-retries", defaultValue = "12") int eventRetries,
+                                   @ConfigProperty(name = "debrief.consumer.first-backoff", defaultValue = "PT0.2S") Duration firstBackoff) {
+        this.parser = new ScorecardEventParser(json);
         this.processor = processor;
+        this.deadLetters = deadLetters;
+        this.batchRetries = batchRetries;
+        this.eventRetries = eventRetries;
+        this.firstBackoff = firstBackoff;
     }
 
     @Incoming("scorecard-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        String type = header(record, "ce_type");
-        AtomicInteger partitionInFlight = inFlight.computeIfAbsent(record.partition(), partition -> new AtomicInteger());
-        mostInFlightOnOnePartition.accumulateAndGet(partitionInFlight.incrementAndGet(), Math::max);
-        return Uni.createFrom().deferred(() -> processor.process(type, record.value(), Instant.ofEpochMilli(record.timestamp())))
-                .onFailure(failure -> !(failure instanceof PoisonRecordException))
-                .invoke(failure -> LOG.warnf("processing %s at %s-%d@%d failed, retrying: %s", type, record.topic(),
-                        record.partition(), record.offset(), failure.toString()))
-                .onFailure(failure -> !(failure instanceof PoisonRecordException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(TRANSIENT_RETRIES)
-                .onFailure().invoke(failure -> LOG.errorf("record %s-%d@%d goes to the dead-letter topic: %s",
-                        record.topic(), record.partition(), record.offset(), failure.getMessage()))
-                .onTermination().invoke(partitionInFlight::decrementAndGet)
-                .replaceWithVoid();
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<Parsed> events = new ArrayList<>(records.count());
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String type = header(record, "ce_type");
+            try {
+                events.add(new Parsed(record, parser.parse(type, record.value(), Instant.ofEpochMilli(record.timestamp()))));
+            } catch (PoisonRecordException e) {
+                poison.add(deadLetters.send(record, e));
+            }
+        }
+        List<AtomicInteger> partitions = records.partitions().stream()
+                .map(partition -> inFlight.computeIfAbsent(partition, p -> new AtomicInteger())).toList();
+        partitions.forEach(count -> mostInFlightOnOnePartition.accumulateAndGet(count.incrementAndGet(), Math::max));
+        return Uni.createFrom().deferred(() -> processor.process(events.stream().map(Parsed::event).toList()))
+                .onFailure().invoke(failure -> LOG.warnf("processing a batch of %d events failed, retrying: %s",
+                        events.size(), failure.toString()))
+                .onFailure().retry().withBackOff(firstBackoff, Duration.ofSeconds(5)).atMost(batchRetries)
+                .onFailure().recoverWithUni(failure -> oneAtATime(events))
+                .chain(() -> poison.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.join().all(poison).andFailFast().replaceWithVoid())
+                .onTermination().invoke(() -> partitions.forEach(AtomicInteger::decrementAndGet));
     }
 
-    /** The most records of one partition ever in processing at the same time (1: strictly one after another). */
-    public int mostRecordsInFlightOnOnePartition() {
+    /** After a batch kept failing: each event on its own, so that one that keeps failing goes to the DLQ alone. */
+    private Uni<Void> oneAtATime(List<Parsed> events) {
+        LOG.warnf("processing the %d events of a failed batch one at a time", events.size());
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(parsed -> Uni.createFrom()
+                        .deferred(() -> processor.process(List.of(parsed.event())))
+                        .onFailure().retry().withBackOff(firstBackoff, Duration.ofSeconds(10)).atMost(eventRetries)
+                        .onFailure().recoverWithUni(failure -> {
+                            ConsumerRecord<String, String> record = parsed.record();
+                            LOG.errorf("record %s-%d@%d goes to the dead-letter topic: %s", record.topic(),
+                                    record.partition(), record.offset(), failure.toString());
+                            return deadLetters.send(record, failure);
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** The most batches holding records of one partition ever in processing at the same time (1: one after another). */
+    public int mostBatchesInFlightOnOnePartition() {
         return mostInFlightOnOnePartition.get();
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private record Parsed(ConsumerRecord<String, String> record, ScorecardEvent event) {
     }
 }

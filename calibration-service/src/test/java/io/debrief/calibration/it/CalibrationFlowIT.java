@@ -287,7 +287,7 @@ class CalibrationFlowIT {
     }
 
     @Test
-    void recordsOfAPartitionAreProcessedStrictlyOneAfterAnother() {
+    void batchesOfAPartitionAreProcessedStrictlyOneAfterAnother() {
         List<String> loops = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String loopId = Events.newLoopId();
@@ -298,7 +298,7 @@ class CalibrationFlowIT {
         for (String loopId : loops) {
             calibrationOnceItShows(loopId, "status", "DECIDED");
         }
-        assertThat(consumer.mostRecordsInFlightOnOnePartition()).isEqualTo(1);
+        assertThat(consumer.mostBatchesInFlightOnOnePartition()).isEqualTo(1);
     }
 
     /** The Prometheus counter of scorecards ignored because their interviewer is not on the panel. */

@@ -135,7 +135,7 @@ class PackagedInstancesIT {
         env.put("MP_JWT_VERIFY_ISSUER", identity.get("mp.jwt.verify.issuer"));
         env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_TOPIC", input);
         env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_GROUP_ID", group);
-        env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_DEAD_LETTER_QUEUE_TOPIC", input + "-dlq");
+        env.put("MP_MESSAGING_OUTGOING_DEAD_LETTERS_TOPIC", input + "-dlq");
         env.put("MP_MESSAGING_OUTGOING_CALIBRATION_UPDATES_TOPIC", "calibration-updates-" + run);
         env.put("MP_MESSAGING_INCOMING_CALIBRATION_STREAM_TOPIC", "calibration-updates-" + run);
         env.put("MP_MESSAGING_OUTGOING_HIRING_DECISIONS_TOPIC", "hiring-decisions-" + run);

@@ -11,20 +11,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.debrief.calibration.events.PoisonRecordException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.events.ScorecardEventProcessor;
 import io.debrief.stack.LocalStack;
 import io.debrief.stack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +41,8 @@ class RebuildIT {
 
     @Inject
     ScorecardEventProcessor processor;
+    @Inject
+    ObjectMapper json;
 
     @Test
     void replayingScorecardEventsFromTheBeginningIntoAnEmptyStateDerivesTheSameCalibrationsAndDecisions() throws Throwable {
@@ -86,7 +87,7 @@ class RebuildIT {
     }
 
     /** Reads scorecard-events from the beginning up to its current end and processes the records of these loops. */
-    private int replay(Set<String> loops) throws Throwable {
+    private int replay(Set<String> loops) throws Exception {
         int processed = 0;
         try (KafkaConsumer<String, String> consumer = Events.reader("scorecard-events")) {
             consumer.poll(Duration.ZERO);
@@ -100,19 +101,13 @@ class RebuildIT {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("replay did not reach the end of scorecard-events");
                 }
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (!loops.contains(record.key())) {
-                        continue;
+                    if (loops.contains(record.key())) {
+                        batch.add(record);
                     }
-                    String type = Events.header(record, "ce_type");
-                    try {
-                        VertxContextSupport.subscribeAndAwait(() -> processor
-                                .process(type, record.value(), Instant.ofEpochMilli(record.timestamp())).replaceWithVoid());
-                    } catch (PoisonRecordException poison) {
-                        continue;
-                    }
-                    processed++;
                 }
+                processed += Batches.process(processor, json, batch); // each poll as one batch, as the service does
             }
         }
         return processed;

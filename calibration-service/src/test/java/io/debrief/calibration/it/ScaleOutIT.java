@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,13 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.debrief.calibration.events.PoisonRecordException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.events.ScorecardEventProcessor;
 import io.debrief.stack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -50,16 +48,11 @@ class ScaleOutIT {
     @Inject
     ScorecardEventProcessor processor;
 
-    private void process(ConsumerRecord<String, String> record) throws Exception {
-        String type = Events.header(record, "ce_type");
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> processor
-                    .process(type, record.value(), Instant.ofEpochMilli(record.timestamp())).replaceWithVoid());
-        } catch (Exception e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+    @Inject
+    ObjectMapper json;
+
+    private int process(List<ConsumerRecord<String, String>> records) throws Exception {
+        return Batches.process(processor, json, records);
     }
 
     @Test
@@ -88,14 +81,9 @@ class ScaleOutIT {
                     }
                 });
                 while (running.get()) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                        try {
-                            process(record);
-                            processedHere.incrementAndGet();
-                        } catch (PoisonRecordException poison) {
-                            // the service's own consumer already sent it to the dead-letter topic
-                        }
-                    }
+                    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+                    consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
+                    processedHere.addAndGet(process(batch)); // each poll as one batch, as the service does
                     try {
                         consumer.commitSync();
                     } catch (org.apache.kafka.common.KafkaException rebalancing) {
@@ -159,10 +147,15 @@ class ScaleOutIT {
         try {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
+                boolean asOneBatch = i % 2 == 0; // two replay the records as one batch, two one at a time
                 runs.add(pool.submit(() -> {
                     start.await();
-                    for (ConsumerRecord<String, String> record : records) {
-                        process(record);
+                    if (asOneBatch) {
+                        process(records);
+                    } else {
+                        for (ConsumerRecord<String, String> record : records) {
+                            process(List.of(record));
+                        }
                     }
                     return null;
                 }));
