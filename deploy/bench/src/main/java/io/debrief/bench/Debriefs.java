@@ -1,10 +1,5 @@
 package io.debrief.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,18 +23,20 @@ final class Debriefs {
     private static final String[] STAGES = {"TECHNICAL_SCREEN", "TECHNICAL_DEEP_DIVE", "SYSTEM_DESIGN", "CULTURAL_FIT"};
     private static final Pattern LOOP_ID = Pattern.compile("\"loopId\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http;
+    private final LoadClient http;
     private final String baseUrl;
     private final String recruiter;
     private final String[] interviewers = new String[PANEL];
+    private final String[] scorecards = new String[PANEL];
 
     /** Tokens are minted once: signing one per request would measure RSA, not Debrief. */
-    Debriefs(HttpClient http, String baseUrl, Tokens tokens) {
+    Debriefs(LoadClient http, String baseUrl, Tokens tokens) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.recruiter = "Bearer " + tokens.mint("bench-recruiter", "recruiter");
         for (int seat = 0; seat < PANEL; seat++) {
             interviewers[seat] = "Bearer " + tokens.mint(interviewer(seat), "interviewer");
+            scorecards[seat] = scorecardBody(seat);
         }
     }
 
@@ -49,8 +46,8 @@ final class Debriefs {
         List<CompletableFuture<String>> opened = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             permits.acquire();
-            CompletableFuture<String> loop = http.sendAsync(post("/api/loops", loopBody(i), recruiter), HttpResponse.BodyHandlers.ofString())
-                    .thenApply(Debriefs::loopId);
+            CompletableFuture<String> loop = http.postForAnswer(baseUrl + "/api/loops", recruiter, loopBody(i))
+                    .thenApply(Debriefs::loopId).toCompletableFuture();
             loop.whenComplete((id, error) -> permits.release());
             opened.add(loop);
         }
@@ -63,23 +60,14 @@ final class Debriefs {
 
     /** Interviewer {@code seat} (0..3) of {@code loopId} submits; true when the service answered 201. */
     CompletionStage<Boolean> submit(String loopId, int seat) {
-        return http.sendAsync(post("/api/loops/" + loopId + "/scorecards", scorecardBody(seat), interviewers[seat]), HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> response.statusCode() == 201);
+        return http.post(baseUrl + "/api/loops/" + loopId + "/scorecards", interviewers[seat], scorecards[seat])
+                .thenApply(status -> status == 201);
     }
 
-    private HttpRequest post(String path, String json, String authorization) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-    }
-
-    private static String loopId(HttpResponse<String> response) {
-        Matcher matcher = LOOP_ID.matcher(response.body());
-        if (response.statusCode() != 201 || !matcher.find()) {
-            throw new IllegalStateException("opening a loop failed: " + response.statusCode() + " " + response.body());
+    static String loopId(LoadClient.Answer answer) {
+        Matcher matcher = LOOP_ID.matcher(answer.body() == null ? "" : answer.body());
+        if (answer.status() != 201 || !matcher.find()) {
+            throw new IllegalStateException("opening a loop failed: " + answer.status() + " " + answer.body());
         }
         return matcher.group(1);
     }

@@ -1,7 +1,9 @@
 package io.debrief.bench;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -13,32 +15,55 @@ import org.HdrHistogram.Recorder;
 /**
  * An open-loop load generator: requests start at a constant arrival rate whether or not earlier ones have answered,
  * and each latency is measured from the moment the request was <em>due</em>, not from when it was sent. A stalled
- * server therefore shows its stall in every request that should have started during it (no coordinated omission).
+ * server therefore shows its stall in every request that should have started during it (no coordinated omission),
+ * and so does a generator that falls behind its own schedule. A request still unanswered when the run gives up on it
+ * counts with the time it was waited for (a lower bound), never not at all.
  */
 public final class OpenLoop {
 
-    /** What one step measured. Latencies in microseconds. */
-    public record Result(double targetRate, double achievedRate, long requests, long succeeded, long failed,
-                         long dropped, Histogram latencies) {
+    /** How long the run waits, after the last request was due, for the answers still outstanding. */
+    static final Duration DRAIN = Duration.ofSeconds(30);
 
+    /**
+     * What one step measured. Latencies in microseconds, from each request's due time. {@code sendLag}: how late the
+     * generator handed each request to the client (its own delay, part of every latency). {@code achievedRate}:
+     * successful answers per second, from the first request's due time to the last answer.
+     */
+    public record Result(double targetRate, double achievedRate, long requests, long succeeded, long failed,
+                         long dropped, long unanswered, Histogram latencies, Histogram sendLag) {
+
+        /** The latency at {@code percentile}, in milliseconds. */
         public double p(double percentile) {
             return latencies.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        /** The generator's own lateness at {@code percentile}, in milliseconds. */
+        public double lag(double percentile) {
+            return sendLag.getValueAtPercentile(percentile) / 1000.0;
         }
     }
 
     private OpenLoop() {
     }
 
-    /**
-     * @param request       sends request number {@code i}; its stage completes with true for success
-     * @param maxOutstanding requests in flight beyond which new ones are counted as dropped (and as failures)
-     */
     public static Result run(double ratePerSecond, Duration duration, int maxOutstanding,
                              LongFunction<CompletionStage<Boolean>> request) throws InterruptedException {
-        Recorder recorder = new Recorder(TimeUnit.SECONDS.toMicros(60), 3);
+        return run(ratePerSecond, duration, maxOutstanding, DRAIN, request);
+    }
+
+    /**
+     * @param request        sends request number {@code i} without blocking; its stage completes with true for success
+     * @param maxOutstanding requests in flight beyond which new ones are not sent, and counted as dropped (and failed)
+     * @param drain          how long to wait for outstanding answers after the last request was due
+     */
+    static Result run(double ratePerSecond, Duration duration, int maxOutstanding, Duration drain,
+                      LongFunction<CompletionStage<Boolean>> request) throws InterruptedException {
+        Recorder recorder = new Recorder(TimeUnit.MINUTES.toMicros(10), 3);
+        Histogram sendLag = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        AtomicLong outstanding = new AtomicLong();
+        AtomicLong lastAnswer = new AtomicLong();
+        Map<Long, Long> outstanding = new ConcurrentHashMap<>();
         long dropped = 0;
         long total = Math.round(ratePerSecond * duration.toNanos() / 1e9);
         double interval = 1e9 / ratePerSecond;
@@ -49,32 +74,52 @@ public final class OpenLoop {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            if (outstanding.get() >= maxOutstanding) {
+            if (outstanding.size() >= maxOutstanding) {
                 dropped++;
                 continue;
             }
-            outstanding.incrementAndGet();
+            long id = i;
+            outstanding.put(id, due);
+            sendLag.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
             CompletionStage<Boolean> sent;
             try {
                 sent = request.apply(i);
             } catch (RuntimeException e) {
-                outstanding.decrementAndGet();
+                outstanding.remove(id);
                 failed.incrementAndGet();
                 continue;
             }
             sent.whenComplete((ok, error) -> {
-                recorder.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-                (error == null && Boolean.TRUE.equals(ok) ? succeeded : failed).incrementAndGet();
-                outstanding.decrementAndGet();
+                long now = System.nanoTime();
+                if (outstanding.remove(id) == null) {
+                    return; // already counted as unanswered
+                }
+                recorder.recordValue(Math.max(0, (now - due) / 1000));
+                if (error == null && Boolean.TRUE.equals(ok)) {
+                    succeeded.incrementAndGet();
+                    lastAnswer.accumulateAndGet(now, Math::max);
+                } else {
+                    failed.incrementAndGet();
+                }
             });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (outstanding.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        long deadline = start + Math.round(total * interval) + drain.toNanos();
+        while (!outstanding.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Histogram latencies = recorder.getIntervalHistogram();
+        long gaveUp = System.nanoTime();
+        long unanswered = 0;
+        for (Long id : outstanding.keySet()) {
+            Long due = outstanding.remove(id);
+            if (due != null) {
+                recorder.recordValue(Math.max(0, (gaveUp - due) / 1000));
+                unanswered++;
+            }
+        }
         long done = succeeded.get();
-        return new Result(ratePerSecond, done / seconds, total, done, failed.get() + dropped + outstanding.get(), dropped, latencies);
+        double seconds = Math.max(1, lastAnswer.get() - start) / 1e9;
+        Histogram latencies = recorder.getIntervalHistogram();
+        return new Result(ratePerSecond, done == 0 ? 0 : done / seconds, total, done, failed.get() + dropped + unanswered,
+                dropped, unanswered, latencies, sendLag);
     }
 }

@@ -50,4 +50,45 @@ class OpenLoopTest {
         assertThat(result.succeeded()).isZero();
         assertThat(result.failed()).isEqualTo(result.requests());
     }
+
+    @Test
+    void anAnswerThatNeverComesCountsAsAtLeastTheTimeItWasWaitedFor() throws Exception {
+        OpenLoop.Result result = OpenLoop.run(100, Duration.ofMillis(300), 1000, Duration.ofMillis(200),
+                i -> new CompletableFuture<>());
+        assertThat(result.unanswered()).isEqualTo(result.requests()).isEqualTo(30);
+        assertThat(result.failed()).isEqualTo(30);
+        assertThat(result.succeeded()).isZero();
+        // recorded, not left out: every one of them waited at least the drain after the last one was due
+        assertThat(result.latencies().getTotalCount()).isEqualTo(30);
+        assertThat(result.latencies().getMinValue()).isGreaterThanOrEqualTo(200_000);
+    }
+
+    @Test
+    void aGeneratorThatFallsBehindChargesItsOwnLatenessToEveryLateRequest() throws Exception {
+        // sending request 0 blocks the generator for 300 ms; requests 1..20 were due by 200 ms, so each of them, and
+        // request 0 itself, is at least 100 ms late although the "server" answers at once
+        OpenLoop.Result result = OpenLoop.run(100, Duration.ofSeconds(1), 1000, i -> {
+            if (i == 0) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return CompletableFuture.completedFuture(true);
+        });
+        assertThat(result.succeeded()).isEqualTo(100);
+        assertThat(result.latencies().getCountBetweenValues(100_000, Long.MAX_VALUE / 4)).isGreaterThanOrEqualTo(20);
+        assertThat(result.sendLag().getCountBetweenValues(100_000, Long.MAX_VALUE / 4)).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void requestsOverTheInFlightLimitAreNotSentAndCountAsFailures() throws Exception {
+        OpenLoop.Result result = OpenLoop.run(100, Duration.ofMillis(200), 5, Duration.ofMillis(50),
+                i -> new CompletableFuture<>());
+        assertThat(result.requests()).isEqualTo(20);
+        assertThat(result.dropped()).isEqualTo(15);
+        assertThat(result.unanswered()).isEqualTo(5);
+        assertThat(result.failed()).isEqualTo(20);
+    }
 }
