@@ -30,11 +30,12 @@ import org.jboss.logging.Logger;
  * <p>One {@link #drainOnce() round} is one database transaction:
  * <ol>
  * <li>lock the <em>head</em> row (lowest {@code sequence}) of up to {@code batchSize} loops with
- *     {@code FOR UPDATE SKIP LOCKED};</li>
- * <li>read those loops' pending rows in {@code sequence} order;</li>
+ *     {@code FOR UPDATE SKIP LOCKED}, and read up to {@code batchSize} of those loops' pending rows in
+ *     {@code sequence} order (one index-driven statement, {@link #LOCK_AND_LOAD});</li>
  * <li>send them with an idempotent producer ({@code acks=all}, at most 5 in flight: Kafka keeps their order within
- *     the partition the loop id maps to) and wait for the broker's acknowledgements;</li>
- * <li>delete the acknowledged rows and commit. A row whose acknowledgement failed stays, and so does every later row
+ *     the partition the loop id maps to) without waiting in between, then wait for the whole batch's
+ *     acknowledgements;</li>
+ * <li>delete the acknowledged rows (one statement) and commit. A row whose acknowledgement failed stays, and so does every later row
  *     of its loop; they go out again in the next round.</li>
  * </ol>
  *
@@ -54,17 +55,31 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private static final String LOCK_HEADS = """
-            SELECT o.aggregateid FROM outbox_event o
-            WHERE o.sequence IN (SELECT min(h.sequence) FROM outbox_event h GROUP BY h.aggregateid)
-            ORDER BY o.sequence
-            LIMIT ?
-            FOR UPDATE SKIP LOCKED""";
-    private static final String LOAD = """
-            SELECT id, sequence, aggregateid, type, payload::text, "timestamp" FROM outbox_event
-            WHERE aggregateid = ANY(?)
-            ORDER BY sequence
-            LIMIT ?""";
+    /**
+     * Locks the head row of up to {@code $1} loops and returns up to {@code $2} of those loops' pending rows in
+     * {@code sequence} order, in one statement. A head is a row with no earlier row of its loop: the scan walks the
+     * {@code sequence} index from the oldest row and probes {@code (aggregateid, sequence)} for an earlier row, and it
+     * stops as soon as it has {@code $1} heads it could lock. Its cost is the rows it passes on the way (the later rows
+     * of the loops it takes, and the rows of loops another relay holds), not the size of the outbox. The loops' rows
+     * are then read through {@code (aggregateid, sequence)} as well.
+     */
+    private static final String LOCK_AND_LOAD = """
+            WITH heads AS (
+                SELECT o.aggregateid FROM outbox_event o
+                 WHERE NOT EXISTS (SELECT 1 FROM outbox_event e
+                                    WHERE e.aggregateid = o.aggregateid AND e.sequence < o.sequence)
+                 ORDER BY o.sequence
+                 LIMIT ?
+                 FOR UPDATE OF o SKIP LOCKED)
+            SELECT r.id, r.sequence, r.aggregateid, r.type, r.payload::text, r."timestamp"
+              FROM heads h
+             CROSS JOIN LATERAL (SELECT x.id, x.sequence, x.aggregateid, x.type, x.payload, x."timestamp"
+                                   FROM outbox_event x
+                                  WHERE x.aggregateid = h.aggregateid
+                                  ORDER BY x.sequence
+                                  LIMIT ?) r
+             ORDER BY r.sequence
+             LIMIT ?""";
     private static final String DELETE = "DELETE FROM outbox_event WHERE id = ANY(?)";
 
     /** Runs after the broker acknowledged rows and before they are deleted: the seam for crash tests. */
@@ -144,22 +159,11 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private List<OutboxRow> lockAndLoad(Connection connection) throws SQLException {
-        List<String> loops = new ArrayList<>();
-        try (PreparedStatement heads = connection.prepareStatement(LOCK_HEADS)) {
-            heads.setInt(1, batchSize);
-            try (ResultSet rs = heads.executeQuery()) {
-                while (rs.next()) {
-                    loops.add(rs.getString(1));
-                }
-            }
-        }
-        if (loops.isEmpty()) {
-            return List.of();
-        }
         List<OutboxRow> rows = new ArrayList<>();
-        try (PreparedStatement load = connection.prepareStatement(LOAD)) {
-            load.setArray(1, connection.createArrayOf("text", loops.toArray()));
+        try (PreparedStatement load = connection.prepareStatement(LOCK_AND_LOAD)) {
+            load.setInt(1, batchSize);
             load.setInt(2, batchSize);
+            load.setInt(3, batchSize);
             try (ResultSet rs = load.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),

@@ -107,6 +107,8 @@ public class OutboxRelayService {
         // with idempotence, up to 5 in-flight requests keep their order within a partition
         producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a round sends up to batch-size records at once: bigger per-partition batches mean fewer produce requests
+        producer.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         long ackMillis = config.ackTimeout().toMillis();
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, ackMillis / 2));
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackMillis);
