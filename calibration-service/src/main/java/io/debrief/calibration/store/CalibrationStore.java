@@ -1,5 +1,6 @@
 package io.debrief.calibration.store;
 
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -110,44 +111,55 @@ public class CalibrationStore {
                 });
     }
 
+    /** Writes back what changed: each kind of row in one statement over arrays (one round trip, one plan). */
     private Uni<Void> write(SqlConnection connection, Iterable<LoopState> loops) {
-        List<Tuple> loopRows = new ArrayList<>();
-        List<Tuple> scorecardRows = new ArrayList<>();
-        List<Tuple> decisionRows = new ArrayList<>();
+        Columns loopRows = new Columns(String.class, Boolean.class, Boolean.class, String.class, String.class,
+                String.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class, String.class,
+                String.class, Integer.class, String.class, String.class, OffsetDateTime.class);
+        Columns scorecardRows = new Columns(String.class, String.class, String.class, Integer.class, String.class,
+                String.class, String.class, String.class, String.class, OffsetDateTime.class);
+        Columns decisionRows = new Columns(String.class, String.class, Integer.class, String.class, String.class,
+                OffsetDateTime.class);
         for (LoopState loop : loops) {
+            applier.finish(loop);
             if (loop.changed) {
-                loopRows.add(Tuple.from(List.of(loop.loopId, loop.opened, loop.cancelled))
-                        .addString(loop.candidateId).addString(loop.candidateName).addString(loop.position)
-                        .addString(loop.level).addString(loop.panelJson).addOffsetDateTime(time(loop.openedAt))
-                        .addOffsetDateTime(time(loop.cancelledAt)).addString(loop.status).addString(loop.outcome)
-                        .addInteger(loop.decisionVersion).addString(loop.decisionSignature)
-                        .addString(loop.calibration).addOffsetDateTime(time(loop.updatedAt)));
+                loopRows.add(loop.loopId, loop.opened, loop.cancelled, loop.candidateId, loop.candidateName,
+                        loop.position, loop.level, loop.panelJson, time(loop.openedAt), time(loop.cancelledAt),
+                        loop.status, loop.outcome, loop.decisionVersion, loop.decisionSignature, loop.calibration,
+                        time(loop.updatedAt));
             }
             for (String interviewerId : loop.changedScorecards) {
                 ScorecardRow card = loop.scorecards.get(interviewerId);
-                scorecardRows.add(Tuple.from(List.of(card.id, card.loopId, card.interviewerId, card.version))
-                        .addString(card.scorecardId).addString(card.stage).addString(card.scoresJson)
-                        .addString(card.redFlagsJson).addString(card.recommendation)
-                        .addOffsetDateTime(time(card.submittedAt)));
+                scorecardRows.add(card.id, card.loopId, card.interviewerId, card.version, card.scorecardId, card.stage,
+                        card.scoresJson, card.redFlagsJson, card.recommendation, time(card.submittedAt));
             }
             for (DecisionRow decision : loop.newDecisions) {
-                decisionRows.add(Tuple.of(decision.id(), decision.loopId(), decision.version(), decision.trigger(),
-                        decision.json(), time(decision.decidedAt())));
+                decisionRows.add(decision.id(), decision.loopId(), decision.version(), decision.trigger(),
+                        decision.json(), time(decision.decidedAt()));
             }
         }
-        return batch(connection, "UPDATE loop SET opened = $2, cancelled = $3, candidate_id = $4, candidate_name = $5,"
-                + " position = $6, level = $7, panel = $8, opened_at = $9, cancelled_at = $10, status = $11,"
-                + " outcome = $12, decision_version = $13, decision_signature = $14, calibration = $15,"
-                + " updated_at = $16 WHERE loop_id = $1", loopRows)
-                .chain(() -> batch(connection, "INSERT INTO scorecard (id, loop_id, interviewer_id, version,"
+        return execute(connection, "UPDATE loop SET opened = t.opened, cancelled = t.cancelled,"
+                + " candidate_id = t.candidate_id, candidate_name = t.candidate_name, position = t.position,"
+                + " level = t.level, panel = t.panel, opened_at = t.opened_at, cancelled_at = t.cancelled_at,"
+                + " status = t.status, outcome = t.outcome, decision_version = t.decision_version,"
+                + " decision_signature = t.decision_signature, calibration = t.calibration, updated_at = t.updated_at"
+                + " FROM unnest($1::text[], $2::bool[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[],"
+                + " $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::int[],"
+                + " $14::text[], $15::text[], $16::timestamptz[]) AS t (loop_id, opened, cancelled, candidate_id,"
+                + " candidate_name, position, level, panel, opened_at, cancelled_at, status, outcome,"
+                + " decision_version, decision_signature, calibration, updated_at)"
+                + " WHERE loop.loop_id = t.loop_id", loopRows)
+                .chain(() -> execute(connection, "INSERT INTO scorecard (id, loop_id, interviewer_id, version,"
                         + " scorecard_id, stage, scores, red_flags, recommendation, submitted_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET"
-                        + " version = EXCLUDED.version, scorecard_id = EXCLUDED.scorecard_id, stage = EXCLUDED.stage,"
-                        + " scores = EXCLUDED.scores, red_flags = EXCLUDED.red_flags,"
-                        + " recommendation = EXCLUDED.recommendation, submitted_at = EXCLUDED.submitted_at",
-                        scorecardRows))
-                .chain(() -> batch(connection, "INSERT INTO decision (id, loop_id, version, trigger_event, decision,"
-                        + " decided_at) VALUES ($1, $2, $3, $4, $5, $6)", decisionRows));
+                        + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[],"
+                        + " $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])"
+                        + " ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version,"
+                        + " scorecard_id = EXCLUDED.scorecard_id, stage = EXCLUDED.stage, scores = EXCLUDED.scores,"
+                        + " red_flags = EXCLUDED.red_flags, recommendation = EXCLUDED.recommendation,"
+                        + " submitted_at = EXCLUDED.submitted_at", scorecardRows))
+                .chain(() -> execute(connection, "INSERT INTO decision (id, loop_id, version, trigger_event, decision,"
+                        + " decided_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[],"
+                        + " $5::text[], $6::timestamptz[])", decisionRows));
     }
 
     /** Decisions stored by earlier transactions for events that changed nothing now (redeliveries): republished. */
@@ -200,11 +212,45 @@ public class CalibrationStore {
         return List.copyOf(results.values());
     }
 
-    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
+    private static Uni<Void> execute(SqlConnection connection, String sql, Columns rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+        return connection.preparedQuery(sql).execute(rows.tuple()).replaceWithVoid();
+    }
+
+    /** Rows as columns: one typed array parameter per column, for a statement over {@code unnest(...)}. */
+    private static final class Columns {
+        private final Class<?>[] types;
+        private final List<List<Object>> columns = new ArrayList<>();
+
+        Columns(Class<?>... types) {
+            this.types = types;
+            for (int i = 0; i < types.length; i++) {
+                columns.add(new ArrayList<>());
+            }
+        }
+
+        void add(Object... row) {
+            if (row.length != types.length) {
+                throw new IllegalArgumentException(row.length + " values for " + types.length + " columns");
+            }
+            for (int i = 0; i < row.length; i++) {
+                columns.get(i).add(types[i].cast(row[i]));
+            }
+        }
+
+        boolean isEmpty() {
+            return columns.get(0).isEmpty();
+        }
+
+        Tuple tuple() {
+            Tuple tuple = Tuple.tuple();
+            for (int i = 0; i < types.length; i++) {
+                tuple.addValue(columns.get(i).toArray((Object[]) Array.newInstance(types[i], 0)));
+            }
+            return tuple;
+        }
     }
 
     private static LoopState loop(Row row) {

@@ -102,6 +102,8 @@ final class EventApplier {
         card.redFlagsJson = write(event.redFlags());
         card.recommendation = event.recommendation().name();
         card.submittedAt = event.time();
+        card.scorecard = new Scorecard(event.interviewerId(), event.version(), event.scores(), event.redFlags(),
+                event.recommendation());
         loop.changedScorecards.add(event.interviewerId());
         return true;
     }
@@ -122,12 +124,10 @@ final class EventApplier {
         Instant time = loop.updatedAt == null || event.time().isAfter(loop.updatedAt) ? event.time() : loop.updatedAt;
         Integer version = DecisionVersions.next(loop.decisionVersion, loop.decisionSignature, evaluation);
         CalibrationJson.Candidate candidate = new CalibrationJson.Candidate(loop.candidateId, loop.candidateName);
-        Integer currentVersion = version != null ? version : loop.decisionVersion;
         loop.status = evaluation.status().name();
         loop.outcome = evaluation.outcome() == null ? null : evaluation.outcome().name();
         loop.updatedAt = time;
-        loop.calibration = write(CalibrationJson.of(loop.loopId, candidate, loop.position, evaluation, currentVersion,
-                time));
+        loop.pendingCalibration = evaluation;
         loop.changed = true;
         if (version == null) {
             return;
@@ -139,12 +139,34 @@ final class EventApplier {
         LOG.infof("loop %s: decision %d %s", loop.loopId, version, evaluation.outcome());
     }
 
+    /**
+     * Writes the calibration document of the loop's latest evaluation, once all of the batch's events are applied:
+     * the document of the state that commits (its decision version and time are those of the last change).
+     */
+    void finish(LoopState loop) {
+        if (loop.pendingCalibration == null) {
+            return;
+        }
+        loop.calibration = write(CalibrationJson.of(loop.loopId,
+                new CalibrationJson.Candidate(loop.candidateId, loop.candidateName), loop.position,
+                loop.pendingCalibration, loop.decisionVersion, loop.updatedAt));
+        loop.pendingCalibration = null;
+    }
+
+    /** The engine's view of a stored scorecard row, read from its JSON columns. */
+    Scorecard scorecard(ScorecardRow card) {
+        return new Scorecard(card.interviewerId, card.version, read(card.scoresJson, SCORES),
+                read(card.redFlagsJson, STRINGS), Recommendation.valueOf(card.recommendation));
+    }
+
     private LoopFacts facts(LoopState loop) {
         List<String> panel = panel(loop).stream().map(ScorecardEvent.PanelMember::interviewerId).toList();
         List<Scorecard> scorecards = new ArrayList<>();
         for (ScorecardRow card : loop.scorecards.values()) {
-            scorecards.add(new Scorecard(card.interviewerId, card.version, read(card.scoresJson, SCORES),
-                    read(card.redFlagsJson, STRINGS), Recommendation.valueOf(card.recommendation)));
+            if (card.scorecard == null) {
+                card.scorecard = scorecard(card);
+            }
+            scorecards.add(card.scorecard);
         }
         return new LoopFacts(Level.valueOf(loop.level), panel, loop.cancelled, scorecards);
     }

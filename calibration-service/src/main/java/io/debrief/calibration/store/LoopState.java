@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.debrief.calibration.domain.Evaluation;
+import io.debrief.calibration.domain.Scorecard;
 import io.debrief.calibration.events.ScorecardEvent;
 
 /**
@@ -35,6 +37,11 @@ public final class LoopState {
     String decisionSignature;
     String calibration;
     Instant updatedAt;
+    /**
+     * The evaluation after the latest change, while {@link #calibration} is not written from it yet: only the state
+     * after the whole batch is committed and published, so the document is written once per loop per batch.
+     */
+    Evaluation pendingCalibration;
 
     /** The latest scorecard of each interviewer, by interviewer id. */
     final Map<String, ScorecardRow> scorecards = new TreeMap<>();
@@ -78,6 +85,8 @@ public final class LoopState {
         String redFlagsJson;
         String recommendation;
         Instant submittedAt;
+        /** The row as the engine reads it (read once, when loaded, or taken from the event) */
+        Scorecard scorecard;
 
         ScorecardRow(String loopId, String interviewerId) {
             this.id = ScorecardEntity.idOf(loopId, interviewerId);

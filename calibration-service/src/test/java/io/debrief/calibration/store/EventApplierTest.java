@@ -50,6 +50,9 @@ class EventApplierTest {
         assertThat(loop.scorecards.get("alice").version).isEqualTo(2);
         assertThat(loop.changed).isTrue();
         assertThat(loop.changedScorecards).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(loop.calibration).as("written once, when the batch is done").isNull();
+        applier.finish(loop);
+        assertThat(loop.calibration).contains("\"decisionVersion\":2", "\"outcome\":\"NO_HIRE\"");
     }
 
     @Test
