@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -34,9 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.debrief.scorecard.events.OutboxRelay;
 import io.debrief.scorecard.events.OutboxRelayService;
+import io.debrief.scorecard.events.OutboxSignal;
 import io.debrief.stack.LocalStack;
 import io.debrief.stack.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -73,12 +81,59 @@ class OutboxIT {
     }
 
     @Test
-    void theRelayIsWokenByNotifyAtCommitNotByItsPoll() {
-        // the test profile polls every 60 s; events here must arrive within 30 s, so NOTIFY woke the relay
+    void theRelayIsWokenAtCommitNotByItsPoll() {
+        // the test profile polls every 60 s; events here must arrive within 30 s, so the commit woke the relay
         assertThat(pollInterval).isGreaterThan(EventLog.TIMEOUT);
         for (int i = 0; i < 3; i++) {
             String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN");
             EventLog.shared().awaitType(loopId, OPENED);
+        }
+    }
+
+    @Test
+    void aRowCommittedByAnotherInstanceIsRelayedWhenItsNotifyArrives() throws Exception {
+        // another instance's write: a committed outbox row this instance did not write, then that instance's NOTIFY
+        String loopId = UUID.randomUUID().toString();
+        try (Connection other = db.getConnection()) {
+            other.setAutoCommit(true);
+            try (PreparedStatement insert = other.prepareStatement("INSERT INTO outbox_event (id, aggregatetype, "
+                    + "aggregateid, type, payload, \"timestamp\") VALUES (?, 'loop', ?, ?, ?::jsonb, now())")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, loopId);
+                insert.setString(3, CANCELLED);
+                insert.setString(4, "{\"loopId\":\"" + loopId + "\",\"cancelledAt\":\"2026-01-01T00:00:00Z\"}");
+                insert.executeUpdate();
+            }
+            try (Statement notify = other.createStatement()) {
+                notify.execute("NOTIFY " + OutboxSignal.CHANNEL);
+            }
+        }
+        // within 30 s with a 60 s poll: the NOTIFY woke this instance's relay
+        EventLog.shared().awaitType(loopId, CANCELLED);
+    }
+
+    @Test
+    void aCommittedWriteIsAnnouncedToOtherInstancesWithNotify() throws Exception {
+        try (Connection otherInstance = db.getConnection()) {
+            otherInstance.setAutoCommit(true);
+            try (Statement listen = otherInstance.createStatement()) {
+                listen.execute("LISTEN " + OutboxSignal.CHANNEL);
+            }
+            PGConnection listener = otherInstance.unwrap(PGConnection.class);
+            listener.getNotifications(1); // anything announced before this test
+            try {
+                Api.openLoop("alice", "TECHNICAL_SCREEN");
+                AtomicInteger received = new AtomicInteger();
+                Awaitility.await().atMost(EventLog.TIMEOUT).until(() -> {
+                    PGNotification[] notifications = listener.getNotifications(200);
+                    received.addAndGet(notifications == null ? 0 : notifications.length);
+                    return received.get() > 0;
+                });
+            } finally {
+                try (Statement unlisten = otherInstance.createStatement()) {
+                    unlisten.execute("UNLISTEN *");
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.debrief.scorecard.events.OutboxSignal;
 import io.debrief.scorecard.store.IdempotencyStore;
 import io.debrief.scorecard.store.IdempotencyStore.StoredResponse;
 import io.smallrye.mutiny.Uni;
@@ -47,10 +48,12 @@ public class IdempotentWrites {
     private final IdempotencyStore keys;
     private final ObjectMapper mapper;
     private final ObjectMapper canonical;
+    private final OutboxSignal outbox;
 
-    public IdempotentWrites(Pool pool, IdempotencyStore keys, ObjectMapper mapper) {
+    public IdempotentWrites(Pool pool, IdempotencyStore keys, ObjectMapper mapper, OutboxSignal outbox) {
         this.pool = pool;
         this.keys = keys;
+        this.outbox = outbox;
         this.mapper = mapper;
         this.canonical = canonicalMapper(mapper);
     }
@@ -68,7 +71,7 @@ public class IdempotentWrites {
     public Uni<Response> run(String idempotencyKey, String caller, String method, String path, Object request,
                              Function<SqlConnection, Uni<Outcome>> write) {
         if (idempotencyKey == null) {
-            return pool.withTransaction(tx -> write.apply(tx).map(this::stored)).map(IdempotentWrites::response);
+            return pool.withTransaction(tx -> write.apply(tx).map(this::stored)).map(this::committed);
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             return Uni.createFrom().failure(new ProblemException(400, "invalid Idempotency-Key header",
@@ -80,7 +83,7 @@ public class IdempotentWrites {
                         .map(first -> replay(first, hash))
                         .orElseGet(() -> write.apply(tx).map(this::stored)
                                 .call(r -> keys.complete(tx, key, r.status(), r.location(), r.body())))))
-                .map(IdempotentWrites::response);
+                .map(this::committed);
     }
 
     /** A response as sent, and as stored for replays. */
@@ -102,6 +105,14 @@ public class IdempotentWrites {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** After the commit: a write (not a replay) may have added outbox rows, so the relays are woken. */
+    private Response committed(Answer r) {
+        if (!r.replayed()) {
+            outbox.committed();
+        }
+        return response(r);
     }
 
     private static Response response(Answer r) {

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,35 +28,39 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Runs this instance's {@link OutboxRelay} on its own thread (JDBC and the Kafka producer block; no event loop is
- * involved). The thread LISTENs on channel {@code outbox_event}, which the outbox insert trigger NOTIFYs at commit, and
- * also drains every {@code poll-interval} in case a notification was missed (e.g. while reconnecting).
+ * involved). The thread drains when {@link OutboxSignal} wakes it: at once after a write of this instance commits, and
+ * when a second thread, which LISTENs on channel {@code outbox_event}, receives another instance's NOTIFY. It also
+ * drains every {@code poll-interval} in case a wake-up was missed (e.g. while reconnecting, or after a crash).
  */
 @ApplicationScoped
 public class OutboxRelayService {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayService.class);
-    static final String CHANNEL = "outbox_event";
     private static final AtomicInteger RELAYS = new AtomicInteger();
+    /** Longest single wait of the LISTEN thread, so that it notices shutdown. */
+    private static final int LISTEN_WAIT_MILLIS = 500;
 
     private final DataSource dataSource;
     private final RelayConfig config;
+    private final OutboxSignal signal;
     private final String bootstrapServers;
     /** Held for a whole round, so {@link #pause()} returns only after the current round finished. */
     private final ReentrantLock round = new ReentrantLock();
     private volatile boolean paused;
     private volatile boolean running;
     private Thread thread;
+    private Thread listenerThread;
     private OutboxRelay relay;
-    private Connection listener;
 
     private final Counter published;
     private final Counter failedRounds;
 
-    public OutboxRelayService(DataSource dataSource, RelayConfig config,
+    public OutboxRelayService(DataSource dataSource, RelayConfig config, OutboxSignal signal,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                               MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
+        this.signal = signal;
         this.bootstrapServers = bootstrapServers;
         this.published = Counter.builder("scorecard.outbox.published")
                 .description("Outbox events acknowledged by Kafka (a republished event counts again)")
@@ -74,13 +79,19 @@ public class OutboxRelayService {
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
+        listenerThread = new Thread(this::listen, "outbox-listener");
+        listenerThread.setDaemon(true);
+        listenerThread.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false; // interrupting instead would break the producer's close
         if (thread != null) {
-            wakeUp();
+            signal.wakeLocal();
             thread.join(config.pollInterval().plusSeconds(5).toMillis());
+        }
+        if (listenerThread != null) {
+            listenerThread.join(LISTEN_WAIT_MILLIS * 4);
         }
     }
 
@@ -127,7 +138,7 @@ public class OutboxRelayService {
 
     public void resume() {
         paused = false;
-        wakeUp();
+        signal.wakeLocal();
     }
 
     public boolean paused() {
@@ -152,7 +163,7 @@ public class OutboxRelayService {
                     }
                 }
                 backoff = 0;
-                awaitNotification();
+                signal.await(config.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -163,50 +174,67 @@ public class OutboxRelayService {
                 failedRounds.increment();
                 backoff = Math.min(Math.max(100, backoff * 2), config.maxBackoff().toMillis());
                 LOG.warnf("outbox relay round failed, retrying in %d ms: %s", backoff, e.toString());
-                closeListener();
             }
         }
-        closeListener();
         relay.close();
     }
 
     /**
-     * Blocks until a NOTIFY on the channel or the poll interval passes. Right after (re)connecting it returns at once:
-     * a commit between the last drain and the LISTEN would otherwise wait for the next poll.
+     * The LISTEN thread: forwards every NOTIFY on the channel (another instance committed outbox rows) to the relay
+     * thread. It waits at most {@link #LISTEN_WAIT_MILLIS} at a time so that it notices shutdown; after (re)connecting
+     * it wakes the relay once, since a notification sent while it was not listening is lost.
      */
-    private void awaitNotification() throws SQLException {
-        if (listener == null) {
-            listener = dataSource.getConnection();
-            listener.setAutoCommit(true);
-            try (Statement listen = listener.createStatement()) {
-                listen.execute("LISTEN " + CHANNEL);
+    private void listen() {
+        Connection listener = null;
+        long backoff = 0;
+        while (running) {
+            try {
+                if (backoff > 0) {
+                    Thread.sleep(backoff);
+                }
+                if (listener == null) {
+                    listener = dataSource.getConnection();
+                    listener.setAutoCommit(true);
+                    try (Statement listen = listener.createStatement()) {
+                        listen.execute("LISTEN " + OutboxSignal.CHANNEL);
+                    }
+                    signal.wakeLocal();
+                }
+                PGNotification[] notifications = listener.unwrap(PGConnection.class)
+                        .getNotifications(LISTEN_WAIT_MILLIS);
+                if (notifications != null && notifications.length > 0) {
+                    signal.wakeLocal();
+                }
+                backoff = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (SQLException e) {
+                if (!running) {
+                    break;
+                }
+                backoff = Math.min(Math.max(100, backoff * 2), config.maxBackoff().toMillis());
+                LOG.debugf("outbox LISTEN connection failed, reconnecting in %d ms: %s", backoff, e.toString());
+                close(listener);
+                listener = null;
             }
+        }
+        close(listener);
+    }
+
+    private static void close(Connection listener) {
+        if (listener == null) {
             return;
         }
-        listener.unwrap(PGConnection.class).getNotifications((int) config.pollInterval().toMillis());
-    }
-
-    private void wakeUp() {
-        try (Connection connection = dataSource.getConnection(); Statement notify = connection.createStatement()) {
-            notify.execute("NOTIFY " + CHANNEL);
+        try (Statement unlisten = listener.createStatement()) {
+            unlisten.execute("UNLISTEN *"); // the connection goes back to the pool
         } catch (SQLException e) {
-            LOG.debug("could not wake the relay; it polls anyway", e);
+            LOG.debug("UNLISTEN failed", e);
         }
-    }
-
-    private void closeListener() {
-        if (listener != null) {
-            try (Statement unlisten = listener.createStatement()) {
-                unlisten.execute("UNLISTEN *"); // the connection goes back to the pool
-            } catch (SQLException e) {
-                LOG.debug("UNLISTEN failed", e);
-            }
-            try {
-                listener.close();
-            } catch (SQLException e) {
-                LOG.debug("closing the LISTEN connection", e);
-            }
-            listener = null;
+        try {
+            listener.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the LISTEN connection", e);
         }
     }
 }

@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one place that writes events: a row in {@code outbox_event} on the caller's connection, so the event commits
- * or rolls back with the change it describes. A statement trigger NOTIFYs the relay at commit
- * (see {@code V1__scorecard_schema.sql}); the relay publishes the row to Kafka and then deletes it.
+ * or rolls back with the change it describes. After the commit the caller wakes the relays ({@link OutboxSignal}); a
+ * relay publishes the row to Kafka and then deletes it.
  */
 @ApplicationScoped
 public class OutboxWriter {

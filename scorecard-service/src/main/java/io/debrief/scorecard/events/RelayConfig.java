@@ -16,9 +16,16 @@ public interface RelayConfig {
     @WithDefault("scorecard-events")
     String topic();
 
-    /** Safety-net poll when no NOTIFY arrives. */
+    /** Safety-net poll when no wake-up arrives. */
     @WithDefault("2s")
     Duration pollInterval();
+
+    /**
+     * How long a committed write's {@code NOTIFY} to other instances' relays waits, so that one NOTIFY covers the
+     * commits of that interval (this instance's relay is woken at once, in-process).
+     */
+    @WithDefault("10ms")
+    Duration notifyDelay();
 
     /**
      * Rows (and at most as many loops) per round: one transaction, sent as one pipelined batch. Larger rounds drain a
