@@ -312,7 +312,7 @@ public final class Bench {
             Double ceiling = generator;
             if (Ceilings.postgresTransactions > 0 && (ceiling == null || Ceilings.postgresTransactions < ceiling)) {
                 ceiling = Ceilings.postgresTransactions;
-                rateCeiling = "PostgreSQL insert+outbox tx/s";
+                rateCeiling = "PostgreSQL insert+outbox tx alone";
             }
             Report.Row achieved = new Report.Row(step, "achieved", result.achievedRate(), "req/s", true,
                     String.format(java.util.Locale.ROOT, "%d of %d answered 201; %d failed, of them %d unanswered after %d s and "
@@ -325,8 +325,8 @@ public final class Bench {
             report.add(target ? achieved.withTarget(INGEST, INGEST_TARGET_RATE, RATE_TOLERANCE) : achieved);
             report.add(new Report.Row(step, "errors", result.failed(), "requests", false, null));
             for (double percentile : List.of(50.0, 99.0, 99.9)) {
-                Report.Row latency = new Report.Row(step, "HTTP p" + Report.number(percentile), result.p(percentile), "ms", false,
-                        null).withCeiling(Ceilings.noOpLatency(rate, percentile), "ms, load generator → no-op @" + rate + "/s");
+                Report.Row latency = new Report.Row(step, "HTTP " + Report.percentile(percentile), result.p(percentile), "ms", false,
+                        null).withCeiling(Ceilings.noOpLatency(rate, percentile), "load generator → no-op @" + rate + "/s");
                 report.add(target && percentile == 99.0 ? latency.withTarget(INGEST, 50.0, 0) : latency);
             }
             if (target || r == rates.size() - 1) {
@@ -379,7 +379,7 @@ public final class Bench {
             report.add(new Report.Row(step, "submissions achieved", result.achievedRate(), "req/s", true,
                     String.format(java.util.Locale.ROOT, "%d failed; HTTP p99 %.2f ms; generator send lag p99 %.2f ms",
                             result.failed(), result.p(99), result.lag(99)))
-                    .withCeiling(Ceilings.noOpRate(rate), "req/s, load generator → no-op @" + rate + "/s"));
+                    .withCeiling(Ceilings.noOpRate(rate), "load generator → no-op @" + rate + "/s"));
             record(step, "hiring-decisions topic", lastAnswered, arrivals.onTopic);
             record(step, "notification stream", lastAnswered, arrivals.onStream);
             record(step, "webhook receiver", lastAnswered, arrivals.atWebhook);
@@ -407,9 +407,9 @@ public final class Bench {
         boolean target = options.latencyRate() == 1000;
         for (double percentile : List.of(50.0, 99.0, 99.9)) {
             Double hop = Ceilings.kafkaEndToEnd.get(percentile);
-            Report.Row row = new Report.Row(step, where + " p" + Report.number(percentile),
+            Report.Row row = new Report.Row(step, where + " " + Report.percentile(percentile),
                     latencies.getValueAtPercentile(percentile) / 1000.0, "ms", false, percentile == 50.0 ? note : null)
-                    .withCeiling(hop == null ? null : 2 * hop, "ms, 2 Kafka hops (EndToEndLatency)");
+                    .withCeiling(hop == null ? null : 2 * hop, "2 Kafka hops, EndToEndLatency");
             report.add(target && percentile == 99.0 ? row.withTarget(DECISION, 100.0, 0) : row);
         }
     }

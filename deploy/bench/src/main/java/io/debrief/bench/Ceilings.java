@@ -109,7 +109,7 @@ final class Ceilings {
         kafkaEndToEnd.put(99.0, Double.parseDouble(matcher.group(2)));
         kafkaEndToEnd.put(99.9, Double.parseDouble(matcher.group(3)));
         bench.report().add(new Report.Row("ceiling", "Kafka end-to-end p99 (one hop)", kafkaEndToEnd.get(99.0), "ms", false,
-                String.format(Locale.ROOT, "p50 %.2f ms, p99.9 %.2f ms; EndToEndLatency, %d records of %d B one at a time, acks=all",
+                String.format(Locale.ROOT, "p50 %.0f ms, p99.9 %.0f ms (whole ms); EndToEndLatency, %d records of %d B one at a time, acks=all",
                         kafkaEndToEnd.get(50.0), kafkaEndToEnd.get(99.9), records, RECORD_SIZE)));
     }
 

@@ -124,7 +124,8 @@ public final class Report {
                 verdicts.add(new Verdict(name, row.scenario() + " " + row.metric(),
                         (row.higherIsBetter() ? "≥ " : "≤ ") + number(row.target()) + " " + row.unit(),
                         number(row.value()) + " " + row.unit(),
-                        row.ceiling() == null ? "" : number(row.ceiling()) + " (" + row.ratio() + ", " + row.ceilingName() + ")",
+                        row.ceiling() == null ? "" : (row.higherIsBetter() ? "ceiling " : "floor ") + number(row.ceiling()) + " "
+                                + row.unit() + ", " + row.ceilingName() + " (" + row.ratio() + ")",
                         row.met() ? "MET" : "MISSED"));
             }
         }
@@ -136,7 +137,7 @@ public final class Report {
         System.out.println("\nTargets of issue 8:");
         for (Verdict v : verdicts()) {
             System.out.println(String.format(Locale.ROOT, "%-12s %-60s %-48s target %-16s measured %-18s %s", v.status(), v.goal(),
-                    v.figure(), v.target(), v.measured(), v.ceiling().isEmpty() ? "" : "ceiling " + v.ceiling()));
+                    v.figure(), v.target(), v.measured(), v.ceiling()));
         }
     }
 
@@ -148,13 +149,18 @@ public final class Report {
                     row.met() ? "MET" : "MISSED"));
         }
         if (row.ceiling() != null) {
-            line.append(String.format(Locale.ROOT, " %s %s %s (%s)", row.higherIsBetter() ? "ceiling" : "floor", number(row.ceiling()),
-                    row.ceilingName(), row.ratio()));
+            line.append(String.format(Locale.ROOT, " %s %s %s, %s (%s)", row.higherIsBetter() ? "ceiling" : "floor",
+                    number(row.ceiling()), row.unit(), row.ceilingName(), row.ratio()));
         }
         if (row.note() != null) {
             line.append("  ").append(row.note());
         }
         return line.toString();
+    }
+
+    /** 50 -> "p50", 99.9 -> "p99.9". */
+    static String percentile(double percentile) {
+        return "p" + (percentile == Math.rint(percentile) ? String.valueOf((long) percentile) : String.valueOf(percentile));
     }
 
     static String number(double value) {
@@ -188,7 +194,7 @@ public final class Report {
         StringBuilder md = new StringBuilder("# Debrief benchmark, ").append(startedAt).append("\n\n");
         md.append("Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("memoryGiB"))
                 .append(" GiB, ").append(machine.get("cpu")).append(", Java ").append(machine.get("java")).append("\n\n");
-        md.append("## Targets of issue 8\n\n| target | figure | required | measured | ceiling (ratio) | met |\n|---|---|---:|---:|---|---|\n");
+        md.append("## Targets of issue 8\n\n| target | figure | required | measured | ceiling or floor (ratio) | met |\n|---|---|---:|---:|---|---|\n");
         for (Verdict v : verdicts()) {
             md.append("| ").append(v.goal()).append(" | ").append(v.figure()).append(" | ").append(v.target()).append(" | ")
                     .append(v.measured()).append(" | ").append(v.ceiling()).append(" | ")
@@ -207,7 +213,7 @@ public final class Report {
                     .append(" | ").append(row.unit()).append(" | ")
                     .append(row.target() == null ? "" : (row.higherIsBetter() ? "≥ " : "≤ ") + number(row.target())).append(" | ")
                     .append(row.met() == null ? "" : row.met() ? "yes" : "**no**").append(" | ")
-                    .append(row.ceiling() == null ? "" : number(row.ceiling()) + " " + row.ceilingName()).append(" | ")
+                    .append(row.ceiling() == null ? "" : number(row.ceiling()) + " " + row.unit() + ", " + row.ceilingName()).append(" | ")
                     .append(row.ratio())
                     .append(" | ").append(row.note() == null ? "" : row.note()).append(" |\n");
         }

@@ -28,13 +28,13 @@ class ReportTest {
         report.add(new Report.Row("ingest @2000/s", "achieved", 1995, "req/s", true, null)
                 .withCeiling(2000.0, "load generator → no-op @2000/s").withTarget(INGEST, 2000, 0.005));
         report.add(new Report.Row("ingest @2000/s", "HTTP p99", 80, "ms", false, null)
-                .withCeiling(4.0, "ms, load generator → no-op @2000/s").withTarget(INGEST, 50, 0));
+                .withCeiling(4.0, "load generator → no-op @2000/s").withTarget(INGEST, 50, 0));
         assertThat(report.verdicts()).extracting(Report.Verdict::figure, Report.Verdict::measured, Report.Verdict::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("ingest @2000/s achieved", "1,995 req/s", "MET"),
                         org.assertj.core.groups.Tuple.tuple("ingest @2000/s HTTP p99", "80 ms", "MISSED"));
-        assertThat(report.verdicts().get(0).ceiling()).contains("2,000").contains("100%");
-        assertThat(report.verdicts().get(1).ceiling()).contains("4").contains("20.0×");
+        assertThat(report.verdicts().get(0).ceiling()).isEqualTo("ceiling 2,000 req/s, load generator → no-op @2000/s (100%)");
+        assertThat(report.verdicts().get(1).ceiling()).isEqualTo("floor 4 ms, load generator → no-op @2000/s (20.0×)");
     }
 
     @Test
@@ -52,7 +52,9 @@ class ReportTest {
         assertThat(new Report.Row("s", "rate", 500, "req/s", true, null).withCeiling(2000.0, "ceiling").ratio()).isEqualTo("25%");
         assertThat(new Report.Row("s", "rate", 500, "req/s", true, null).ratio()).isEmpty();
         assertThat(Report.format(new Report.Row("s", "p99", 30, "ms", false, null).withCeiling(3.0, "no-op")))
-                .contains("floor 3 no-op (10.0×)");
+                .contains("floor 3 ms, no-op (10.0×)");
+        assertThat(Report.percentile(99.9)).isEqualTo("p99.9");
+        assertThat(Report.percentile(50)).isEqualTo("p50");
     }
 
     @Test
