@@ -98,7 +98,7 @@ final class Backlogs {
                     "rows/s", true, String.format(java.util.Locale.ROOT, "%s: %.0f of %d rows relayed in %.1f s from the first relayed "
                             + "row (%.1f s after launch)", drained ? "drained" : "NOT drained within 10 minutes", relayed, initial,
                             seconds, (emptied - launched) / 1e9))
-                    .withCeiling(Ceilings.kafkaProducer > 0 ? Ceilings.kafkaProducer : null, "Kafka ProducerPerformance, records/s")
+                    .withCeiling(Ceilings.kafkaProducer > 0 ? Ceilings.kafkaProducer : null, "Kafka ProducerPerformance (records/s)")
                     .withTarget(Bench.OUTBOX, 10_000, 0));
         }
     }
