@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,25 @@ class DecisionStreamIT {
             await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() == 3);
             assertThat(second.eventsWithIdPrefix(run)).extracting(SseClient.Event::id)
                     .containsExactly(missedA + ":1", missedB + ":1", live + ":1");
+        }
+    }
+
+    @Test
+    void aBurstOfDecisionsOnEveryPartitionAllArriveLiveExactlyOnce() {
+        String run = "burst-" + UUID.randomUUID();
+        List<String> expected = new ArrayList<>();
+        try (SseClient client = open(null)) {
+            // loops on all six partitions, stored by the three consumers concurrently
+            for (int i = 0; i < 90; i++) {
+                String loopId = run + "-" + i;
+                expected.add(loopId + ":1");
+                DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+            }
+            await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() >= expected.size());
+            await().during(Duration.ofSeconds(1)).atMost(WAIT)
+                    .until(() -> client.eventsWithIdPrefix(run).size() == expected.size());
+            assertThat(client.eventsWithIdPrefix(run)).extracting(SseClient.Event::id)
+                    .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.debrief.notification.events;
 
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +18,8 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 /**
  * Decisions as a stream that resumes: everything received after a given event, then live, without a gap or a
  * duplicate. The live feed is joined first and buffered while the store replays; buffered items the replay already
- * covered (sequence ≤ the last replayed) are dropped.
+ * emitted are dropped. The replay pages through decisions by sequence number; {@code DecisionStore#record} makes
+ * sequence order commit order, so a decision committed after the replay read its page has a higher number.
  */
 @ApplicationScoped
 public class DecisionStream {
@@ -74,12 +77,18 @@ public class DecisionStream {
         });
     }
 
-    /** Orders one client's replay and live items. */
+    /**
+     * Joins one client's replay and live items: live items that arrive while the store replays are held back, then
+     * those the replay already emitted are dropped. After the replay every live item is emitted as it comes, whatever
+     * its sequence number: decisions of different loops are stored by concurrent consumers and may reach the feed in
+     * another order than their numbers (a loop's own decisions come from one partition, in order).
+     */
     private static final class Resumer {
         private final MultiEmitter<? super StoredDecision> emitter;
         private final Queue<StoredDecision> buffered = new ArrayDeque<>();
+        private final Set<Long> replayed = new HashSet<>();
         private boolean replaying = true;
-        private long lastEmitted = -1;
+        private long lastReplayed = -1;
 
         Resumer(MultiEmitter<? super StoredDecision> emitter) {
             this.emitter = emitter;
@@ -89,28 +98,29 @@ public class DecisionStream {
             if (replaying) {
                 buffered.add(decision);
             } else {
-                emitIfNew(decision);
+                emitter.emit(decision);
             }
         }
 
         synchronized long replay(List<StoredDecision> page) {
-            page.forEach(this::emitIfNew);
-            return lastEmitted;
+            for (StoredDecision decision : page) {
+                if (replayed.add(decision.seq())) {
+                    emitter.emit(decision);
+                }
+                lastReplayed = Math.max(lastReplayed, decision.seq());
+            }
+            return lastReplayed;
         }
 
-        synchronized void replayed(long lastReplayed) {
-            lastEmitted = Math.max(lastEmitted, lastReplayed);
+        synchronized void replayed(long lastSeq) {
             while (!buffered.isEmpty()) {
-                emitIfNew(buffered.poll());
+                StoredDecision decision = buffered.poll();
+                if (!replayed.contains(decision.seq())) {
+                    emitter.emit(decision);
+                }
             }
+            replayed.clear();
             replaying = false;
-        }
-
-        private void emitIfNew(StoredDecision decision) {
-            if (decision.seq() > lastEmitted) {
-                lastEmitted = decision.seq();
-                emitter.emit(decision);
-            }
         }
     }
 }

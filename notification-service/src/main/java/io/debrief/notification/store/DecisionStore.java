@@ -21,6 +21,13 @@ public class DecisionStore {
 
     private static final String COLUMNS = "seq, loop_id, decision_version, payload::text AS payload, summary, received_at";
 
+    /**
+     * Taken before a decision gets its sequence number and held until the commit: decisions commit one after another
+     * in sequence order (across consumers and instances), so a stream that resumes "after sequence n" misses none.
+     * Only the insert and the commit are serialised; the rest of the consumer's work runs in parallel.
+     */
+    private static final String SEQUENCE_IN_COMMIT_ORDER = "SELECT pg_advisory_xact_lock(7243519)";
+
     private final Pool pool;
 
     public DecisionStore(Pool pool) {
@@ -32,7 +39,8 @@ public class DecisionStore {
      * filters match. A decision already stored changes nothing: the result is then empty.
      */
     public Uni<Optional<Recorded>> record(IncomingDecision decision, Duration firstDelay) {
-        return pool.withTransaction(connection -> insert(connection, decision)
+        return pool.withTransaction(connection -> connection.query(SEQUENCE_IN_COMMIT_ORDER).execute()
+                .flatMap(locked -> insert(connection, decision))
                 .flatMap(stored -> stored.isEmpty()
                         ? Uni.createFrom().item(Optional.<Recorded>empty())
                         : enqueueDeliveries(connection, stored.get(), decision, firstDelay)

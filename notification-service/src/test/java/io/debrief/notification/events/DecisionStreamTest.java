@@ -56,6 +56,21 @@ class DecisionStreamTest {
     }
 
     @Test
+    void liveDecisionsThatReachTheFeedOutOfSequenceOrderAreAllEmitted() {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        stream.after(Optional.of("loop-5:1"), () -> { }).subscribe().with(decision -> received.add(decision.seq()));
+        feed.publish(decision(7)); // during the replay, and not in it
+        pendingReplay.get().complete(List.of(decision(6), decision(8)));
+
+        // three consumers store decisions of different partitions concurrently: 10 reaches the feed after 11
+        feed.publish(decision(11));
+        feed.publish(decision(10));
+        feed.publish(decision(9));
+
+        assertThat(received).containsExactly(6L, 8L, 7L, 11L, 10L, 9L);
+    }
+
+    @Test
     void withoutLastEventIdOnlyLiveDecisionsArrive() {
         List<Long> received = new CopyOnWriteArrayList<>();
         List<String> joined = new CopyOnWriteArrayList<>();
