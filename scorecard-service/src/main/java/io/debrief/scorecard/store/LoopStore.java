@@ -31,6 +31,7 @@ import io.debrief.scorecard.events.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -115,14 +116,15 @@ public class LoopStore {
             PanelMember m = loop.panel().get(i);
             seats.add(Tuple.of(loop.loopId(), m.interviewerId(), i, m.stage().name()));
         }
-        return tx.preparedQuery("INSERT INTO hiring_loop (" + LOOP_COLUMNS
+        // sent together (pipelined on the transaction's connection); PostgreSQL runs them in this order
+        Uni<?> insertLoop = tx.preparedQuery("INSERT INTO hiring_loop (" + LOOP_COLUMNS
                         + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .execute(Tuple.from(new Object[] {loop.loopId(), loop.candidate().id(), loop.candidate().name(),
-                        loop.position(), loop.level().name(), loop.status().name(), utc(loop.openedAt()), null}))
-                .flatMap(ignored -> tx.preparedQuery(
-                                "INSERT INTO panel_member (loop_id, interviewer_id, seat, stage) VALUES ($1, $2, $3, $4)")
-                        .executeBatch(seats))
-                .flatMap(ignored -> outbox.loopOpened(tx, loop))
+                        loop.position(), loop.level().name(), loop.status().name(), utc(loop.openedAt()), null}));
+        Uni<?> insertPanel = tx.preparedQuery(
+                        "INSERT INTO panel_member (loop_id, interviewer_id, seat, stage) VALUES ($1, $2, $3, $4)")
+                .executeBatch(seats);
+        return Uni.combine().all().unis(insertLoop, insertPanel, outbox.loopOpened(tx, loop)).discardItems()
                 .replaceWith(loop);
     }
 
@@ -133,9 +135,9 @@ public class LoopStore {
                 return Uni.createFrom().item(loop);
             }
             Loop cancelled = loop.cancel(now());
-            return tx.preparedQuery("UPDATE hiring_loop SET status = $2, cancelled_at = $3 WHERE loop_id = $1")
-                    .execute(Tuple.of(cancelled.loopId(), cancelled.status().name(), utc(cancelled.cancelledAt())))
-                    .flatMap(ignored -> outbox.loopCancelled(tx, cancelled))
+            Uni<?> update = tx.preparedQuery("UPDATE hiring_loop SET status = $2, cancelled_at = $3 WHERE loop_id = $1")
+                    .execute(Tuple.of(cancelled.loopId(), cancelled.status().name(), utc(cancelled.cancelledAt())));
+            return Uni.combine().all().unis(update, outbox.loopCancelled(tx, cancelled)).discardItems()
                     .replaceWith(cancelled);
         });
     }
@@ -152,42 +154,45 @@ public class LoopStore {
                 .call(scorecard -> record(tx, scorecard));
     }
 
+    /** The new version, the panel's pointer to it and the event: sent together, run in this order. */
     private Uni<Void> record(SqlConnection tx, Scorecard s) {
         ScorecardContent c = s.content();
-        return tx.preparedQuery("INSERT INTO scorecard_version (loop_id, interviewer_id, version, scorecard_id, stage, "
-                        + "scores, evidence, red_flags, green_flags, recommendation, notes, submitted_at) VALUES "
-                        + "($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, "
-                        + "$10, $11, $12)")
+        Uni<?> version = tx.preparedQuery("INSERT INTO scorecard_version (loop_id, interviewer_id, version, "
+                        + "scorecard_id, stage, scores, evidence, red_flags, green_flags, recommendation, notes, "
+                        + "submitted_at) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, "
+                        + "$8::text::jsonb, $9::text::jsonb, $10, $11, $12)")
                 .execute(Tuple.from(new Object[] {s.loopId(), s.interviewerId(), s.version(), s.scorecardId(),
                         s.stage().name(), json(c.scores()), json(c.evidence()), json(c.redFlags()),
-                        json(c.greenFlags()), c.recommendation().name(), c.notes(), utc(s.submittedAt())}))
-                .flatMap(ignored -> tx.preparedQuery("UPDATE panel_member SET scorecard_id = $3, latest_version = $4 "
-                                + "WHERE loop_id = $1 AND interviewer_id = $2")
-                        .execute(Tuple.of(s.loopId(), s.interviewerId(), s.scorecardId(), s.version())))
-                .flatMap(ignored -> outbox.scorecardSubmitted(tx, s));
+                        json(c.greenFlags()), c.recommendation().name(), c.notes(), utc(s.submittedAt())}));
+        Uni<?> latest = tx.preparedQuery("UPDATE panel_member SET scorecard_id = $3, latest_version = $4 "
+                        + "WHERE loop_id = $1 AND interviewer_id = $2")
+                .execute(Tuple.of(s.loopId(), s.interviewerId(), s.scorecardId(), s.version()));
+        return Uni.combine().all().unis(version, latest, outbox.scorecardSubmitted(tx, s)).discardItems();
     }
 
     // ---- mapping ----
 
+    /**
+     * The loop row (locked when {@code forUpdate}) and its panel, sent together. On a transaction's connection they are
+     * pipelined and PostgreSQL runs them in order: the panel is read, with a snapshot of its own, once the loop lock
+     * is held, so it includes every change of the writer that held the lock before.
+     */
     private Uni<Loop> load(SqlClient client, UUID loopId, boolean forUpdate) {
-        return client.preparedQuery("SELECT " + LOOP_COLUMNS + " FROM hiring_loop WHERE loop_id = $1"
-                        + (forUpdate ? " FOR UPDATE" : ""))
-                .execute(Tuple.of(loopId))
-                .flatMap(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Uni.createFrom().failure(unknownLoop(loopId.toString()));
-                    }
-                    Row row = rows.iterator().next();
-                    return client.preparedQuery("SELECT interviewer_id, stage, scorecard_id, latest_version "
-                                    + "FROM panel_member WHERE loop_id = $1 ORDER BY seat")
-                            .execute(Tuple.of(loopId))
-                            .map(seats -> {
-                                List<PanelMember> panel = new ArrayList<>();
-                                seats.forEach(s -> panel.add(new PanelMember(s.getString(0),
-                                        Stage.valueOf(s.getString(1)), s.getUUID(2), s.getInteger(3))));
-                                return loop(row, panel);
-                            });
-                });
+        Uni<RowSet<Row>> loopRow = client.preparedQuery("SELECT " + LOOP_COLUMNS
+                        + " FROM hiring_loop WHERE loop_id = $1" + (forUpdate ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(loopId));
+        Uni<RowSet<Row>> seats = client.preparedQuery("SELECT interviewer_id, stage, scorecard_id, latest_version "
+                        + "FROM panel_member WHERE loop_id = $1 ORDER BY seat")
+                .execute(Tuple.of(loopId));
+        return Uni.combine().all().unis(loopRow, seats).asTuple().map(rows -> {
+            if (rows.getItem1().rowCount() == 0) {
+                throw unknownLoop(loopId.toString());
+            }
+            List<PanelMember> panel = new ArrayList<>();
+            rows.getItem2().forEach(m -> panel.add(new PanelMember(m.getString(0), Stage.valueOf(m.getString(1)),
+                    m.getUUID(2), m.getInteger(3))));
+            return loop(rows.getItem1().iterator().next(), panel);
+        });
     }
 
     private static Loop loop(Row row, List<PanelMember> panel) {
