@@ -37,7 +37,11 @@ import org.HdrHistogram.Histogram;
  */
 public final class Bench {
 
-    static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * The services' JVM options: a production JIT (C1 then C2; C1 alone measured no faster on replay and slows every
+     * hot path), a heap large enough for a saturated ingest step, and the serial collector for a small idle footprint.
+     */
+    static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
     private final Options options;
     private final Report report = new Report();
