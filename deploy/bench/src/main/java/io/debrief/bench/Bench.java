@@ -39,9 +39,11 @@ public final class Bench {
 
     /**
      * The services' JVM options: a production JIT (C1 then C2; C1 alone measured no faster on replay and slows every
-     * hot path), a heap large enough for a saturated ingest step, and the serial collector for a small idle footprint.
+     * hot path), a heap that may grow large enough for a saturated ingest step but starts small (the default initial
+     * heap is 1/64 of the machine's memory, here 384 MB, which an idle service fills before its first collection), and
+     * the serial collector for a small idle footprint.
      */
-    static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
 
     private final Options options;
     private final Report report = new Report();
@@ -362,6 +364,7 @@ public final class Bench {
             Thread.sleep(1_000);
             Debriefs debriefs = new Debriefs(load, service("scorecard-service").baseUrl(), tokens);
             int rate = options.latencyRate();
+            warmUp(debriefs, rate);
             List<String> loops = debriefs.openLoops(rate * options.stepSeconds() / Debriefs.PANEL + 1, 64);
             Map<String, Long> lastAnswered = new ConcurrentHashMap<>();
             OpenLoop.Result result = OpenLoop.run(rate, Duration.ofSeconds(options.stepSeconds()), 20_000, i -> {
@@ -388,6 +391,21 @@ public final class Bench {
             record(step, "notification stream", lastAnswered, arrivals.onStream);
             record(step, "webhook receiver", lastAnswered, arrivals.atWebhook);
         }
+    }
+
+    /**
+     * This scenario runs first, on services that have just started: their JIT has compiled little of the hot paths
+     * yet. Unmeasured debriefs at half, then the full rate, then a pause for the pipeline to drain, so that the
+     * measured step sees services as they run in production (the ingest steps that follow are warm from this too).
+     */
+    private void warmUp(Debriefs debriefs, int rate) throws Exception {
+        int seconds = options.quick() ? 3 : 10;
+        for (int warmRate : List.of(Math.max(1, rate / 2), rate)) {
+            List<String> loops = debriefs.openLoops(warmRate * seconds / Debriefs.PANEL + 1, 64);
+            OpenLoop.run(warmRate, Duration.ofSeconds(seconds), 20_000,
+                    i -> debriefs.submit(loops.get((int) (i / Debriefs.PANEL)), (int) (i % Debriefs.PANEL)));
+        }
+        Thread.sleep(options.quick() ? 2_000 : 10_000);
     }
 
     /**
