@@ -85,6 +85,24 @@ class DecisionConsumerIT {
     }
 
     @Test
+    void aDecisionTheDatabaseRefusesGoesToTheDeadLetterTopicAloneAndTheRestOfItsBatchIsStored() {
+        String loopId = DecisionPublisher.newLoopId("refused");
+        // well-formed JSON that PostgreSQL's jsonb refuses (an escaped NUL), between two good decisions of the loop
+        String refused = DecisionPublisher.decision(loopId, 2, "HIRE", "MID")
+                .replaceFirst("\\{", "{\"note\":\"a\\\\u0000b\",");
+        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+        DecisionPublisher.publish(loopId, 2, refused);
+        DecisionPublisher.publish(loopId, 3, DecisionPublisher.decision(loopId, 3, "NO_HIRE", "MID"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId))
+                .extracting(decision -> decision.get("decisionVersion")).containsExactlyInAnyOrder(1, 3));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(DecisionPublisher.deadLetters(loopId, 1))
+                .extracting(ConsumerRecord::value).containsExactly(refused));
+        assertThat(new String(DecisionPublisher.deadLetters(loopId, 1).get(0).headers().lastHeader("dead-letter-reason")
+                .value(), java.nio.charset.StandardCharsets.UTF_8)).contains("cannot be stored");
+    }
+
+    @Test
     void otherEventTypesOnTheTopicAreIgnored() {
         String loopId = DecisionPublisher.newLoopId("other-type");
 
