@@ -38,19 +38,6 @@ public class DecisionStore {
     }
 
     /**
-     * Stores a decision and, in the same transaction, one PENDING delivery for each active subscription whose
-     * filters match. A decision already stored changes nothing: the result is then empty.
-     */
-    public Uni<Optional<Recorded>> record(IncomingDecision decision, Duration firstDelay) {
-        return pool.withTransaction(connection -> connection.query(SEQUENCE_IN_COMMIT_ORDER).execute()
-                .flatMap(locked -> insert(connection, decision))
-                .flatMap(stored -> stored.isEmpty()
-                        ? Uni.createFrom().item(Optional.<Recorded>empty())
-                        : enqueueDeliveries(connection, stored.get(), decision, firstDelay)
-                                .map(count -> Optional.of(new Recorded(stored.get(), count)))));
-    }
-
-    /**
      * Stores a batch of decisions and their deliveries in one transaction, with a constant number of statements: the
      * decisions not stored yet get their sequence numbers in the batch's order. The result lists the newly stored
      * ones in sequence order; decisions already stored (redeliveries, duplicates within the batch) are left out.
@@ -133,29 +120,6 @@ public class DecisionStore {
                     }
                     return recorded;
                 });
-    }
-
-    private Uni<Optional<StoredDecision>> insert(SqlConnection connection, IncomingDecision decision) {
-        return connection.preparedQuery("INSERT INTO decision (loop_id, decision_version, outcome, level, payload, summary)"
-                        + " VALUES ($1, $2, $3, $4, CAST($5::text AS jsonb), $6)"
-                        + " ON CONFLICT ON CONSTRAINT decision_identity DO NOTHING RETURNING " + COLUMNS)
-                .execute(Tuple.of(decision.loopId(), decision.decisionVersion(), decision.outcome(), decision.level(),
-                        decision.json(), decision.summary()))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Rows.decision(rows.iterator().next())));
-    }
-
-    private Uni<Integer> enqueueDeliveries(SqlConnection connection, StoredDecision stored, IncomingDecision decision,
-            Duration firstDelay) {
-        return connection.preparedQuery("INSERT INTO delivery (webhook_id, decision_seq, subscription_id, status, next_attempt_at)"
-                        + " SELECT $1 || ':' || s.id::text, $2, s.id, 'PENDING', now() + $3::bigint * interval '1 millisecond'"
-                        + " FROM subscription s"
-                        + " WHERE s.disabled_at IS NULL"
-                        + "   AND (cardinality(s.outcomes) = 0 OR $4::text = ANY (s.outcomes))"
-                        + "   AND (cardinality(s.levels) = 0 OR $5::text = ANY (s.levels))"
-                        + " ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(stored.eventId(), stored.seq(), firstDelay.toMillis(), decision.outcome(),
-                        decision.level()))
-                .map(RowSet::rowCount);
     }
 
     /** A loop's decisions, or the latest decisions of all loops, newest first. */
