@@ -203,10 +203,9 @@ public class CalibrationStore {
                     decisions.putIfAbsent(decision.version(),
                             new Applied.PublishedDecision(decision.version(), decision.json(), decision.decidedAt()));
                 }
-                boolean changed = loop.changed || !loop.changedScorecards.isEmpty();
                 return loop.opened
-                        ? new Applied(loopId, changed, loop.calibration, loop.updatedAt, List.copyOf(decisions.values()))
-                        : new Applied(loopId, changed, null, null, List.of());
+                        ? new Applied(loopId, loop.calibration, loop.updatedAt, List.copyOf(decisions.values()))
+                        : new Applied(loopId, null, null, List.of());
             });
         }
         return List.copyOf(results.values());

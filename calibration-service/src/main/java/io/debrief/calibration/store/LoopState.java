@@ -16,7 +16,7 @@ import io.debrief.calibration.events.ScorecardEvent;
  * One loop's stored facts while a batch of events is applied: loaded once (row locked), changed in memory by each of
  * the batch's events in order, and written back once when the batch commits. The fields mirror the {@code loop} table.
  */
-public final class LoopState {
+final class LoopState {
 
     final String loopId;
     boolean opened;
@@ -55,22 +55,6 @@ public final class LoopState {
 
     LoopState(String loopId) {
         this.loopId = loopId;
-    }
-
-    public String loopId() {
-        return loopId;
-    }
-
-    public boolean opened() {
-        return opened;
-    }
-
-    public String calibration() {
-        return calibration;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 
     /** The latest scorecard of one interviewer in one loop, as stored in the {@code scorecard} table. */

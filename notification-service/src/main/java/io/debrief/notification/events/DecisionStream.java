@@ -47,7 +47,7 @@ public class DecisionStream {
             onJoined.run();
             startSeq(lastEventId)
                     .flatMap(seq -> seq.isEmpty() ? Uni.createFrom().item(-1L) : replay(seq.get(), resumer))
-                    .subscribe().with(resumer::replayed, emitter::fail);
+                    .subscribe().with(last -> resumer.replayed(), emitter::fail);
         });
     }
 
@@ -112,7 +112,7 @@ public class DecisionStream {
             return lastReplayed;
         }
 
-        synchronized void replayed(long lastSeq) {
+        synchronized void replayed() {
             while (!buffered.isEmpty()) {
                 StoredDecision decision = buffered.poll();
                 if (!replayed.contains(decision.seq())) {
