@@ -1,0 +1,155 @@
+package io.debrief.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One golden event of CONTRACT.md: the record as it travels on its topic (key, CloudEvents headers, JSON value), and
+ * the paths whose values each emission generates afresh (ids, times). A producer's test drives the producer with the
+ * inputs the fixture shows and checks {@link #mismatches} is empty; a consumer's test feeds {@link #value} with
+ * {@link #headers} and checks the consumer takes it. A contract change then fails on both sides.
+ */
+public record GoldenEvent(String type, String topic, String key, Map<String, String> headers, JsonNode value,
+                          Set<String> generated) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every event type with a fixture, as in CONTRACT.md's topic table. */
+    public static final List<String> TYPES = List.of("hiring.loop.opened.v1", "hiring.scorecard.submitted.v1",
+            "hiring.loop.cancelled.v1", "hiring.calibration.updated.v1", "hiring.decision.made.v1");
+
+    /** The fixture of {@code type}, from {@code contract/events/<type>.json}. */
+    public static GoldenEvent of(String type) {
+        String resource = "contract/events/" + type + ".json";
+        try (InputStream in = GoldenEvent.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden event " + resource);
+            }
+            JsonNode file = JSON.readTree(in);
+            Map<String, String> headers = new LinkedHashMap<>();
+            file.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            Set<String> generated = new TreeSet<>();
+            file.path("generated").forEach(path -> generated.add(path.asText()));
+            return new GoldenEvent(type, file.path("topic").asText(), file.path("key").asText(), Map.copyOf(headers),
+                    file.path("value"), Set.copyOf(generated));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value as the JSON text a producer would send. */
+    public String valueText() {
+        return value.toString();
+    }
+
+    /** The same event with other values at some paths ({@code value.loopId}, {@code headers.ce_id}, {@code key}). */
+    public GoldenEvent with(Map<String, String> replacements) {
+        ObjectNode copy = value.deepCopy();
+        Map<String, String> newHeaders = new LinkedHashMap<>(headers);
+        String newKey = key;
+        for (Map.Entry<String, String> r : replacements.entrySet()) {
+            String path = r.getKey();
+            if (path.equals("key")) {
+                newKey = r.getValue();
+            } else if (path.startsWith("headers.")) {
+                newHeaders.put(path.substring("headers.".length()), r.getValue());
+            } else if (path.startsWith("value.")) {
+                set(copy, path.substring("value.".length()), r.getValue());
+            } else {
+                throw new IllegalArgumentException("not a path of a golden event: " + path);
+            }
+        }
+        return new GoldenEvent(type, topic, newKey, Map.copyOf(newHeaders), copy, generated);
+    }
+
+    /**
+     * How an emitted record differs from this fixture: its topic, key, header names and values, and every field of its
+     * value compared exactly, except at the {@link #generated} paths, where only presence is required. Empty when it
+     * matches.
+     */
+    public List<String> mismatches(String actualTopic, String actualKey, Map<String, String> actualHeaders,
+                                   String actualValue) {
+        List<String> mismatches = new ArrayList<>();
+        if (!topic.equals(actualTopic)) {
+            mismatches.add("topic: expected " + topic + ", was " + actualTopic);
+        }
+        if (!generated.contains("key") && !key.equals(actualKey)) {
+            mismatches.add("key: expected " + key + ", was " + actualKey);
+        }
+        if (!headers.keySet().equals(actualHeaders.keySet())) {
+            mismatches.add("header names: expected " + new TreeSet<>(headers.keySet()) + ", were "
+                    + new TreeSet<>(actualHeaders.keySet()));
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            String path = "headers." + h.getKey();
+            if (!generated.contains(path) && actualHeaders.containsKey(h.getKey())
+                    && !h.getValue().equals(actualHeaders.get(h.getKey()))) {
+                mismatches.add(path + ": expected " + h.getValue() + ", was " + actualHeaders.get(h.getKey()));
+            }
+        }
+        try {
+            compare("value", value, JSON.readTree(actualValue), mismatches);
+        } catch (IOException e) {
+            mismatches.add("value: not JSON: " + e.getMessage());
+        }
+        return mismatches;
+    }
+
+    private void compare(String path, JsonNode expected, JsonNode actual, List<String> mismatches) {
+        if (generated.contains(path)) {
+            if (actual == null || actual.isMissingNode() || actual.isNull()) {
+                mismatches.add(path + ": missing (a generated value is still required)");
+            }
+            return;
+        }
+        if (actual == null || actual.isMissingNode()) {
+            mismatches.add(path + ": missing");
+            return;
+        }
+        if (expected.isObject() && actual.isObject()) {
+            Set<String> names = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!expected.has(name)) {
+                    mismatches.add(path + "." + name + ": not in the fixture (a contract change? update the fixture)");
+                } else {
+                    compare(path + "." + name, expected.get(name), actual.get(name), mismatches);
+                }
+            }
+        } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            Iterator<JsonNode> e = expected.elements();
+            Iterator<JsonNode> a = actual.elements();
+            for (int i = 0; e.hasNext(); i++) {
+                compare(path + "[" + i + "]", e.next(), a.next(), mismatches);
+            }
+        } else if (expected.isNumber() && actual.isNumber()) {
+            if (expected.decimalValue().compareTo(actual.decimalValue()) != 0) {
+                mismatches.add(path + ": expected " + expected + ", was " + actual);
+            }
+        } else if (!expected.equals(actual)) {
+            mismatches.add(path + ": expected " + expected + ", was " + actual);
+        }
+    }
+
+    private static void set(ObjectNode root, String dotted, String text) {
+        String[] names = dotted.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < names.length - 1; i++) {
+            node = (ObjectNode) node.get(names[i]);
+        }
+        node.put(names[names.length - 1], text);
+    }
+}
