@@ -99,6 +99,7 @@ mkdir -p "$logs" "$pids"
 missing=0
 for name in "${services[@]}"; do [ -f "$root/$name/target/quarkus-app/quarkus-run.jar" ] || missing=1; done
 [ -d "$root/deploy/local-stack/target/lib" ] || missing=1
+[ -f "$root/deploy/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ] || missing=1
 if [ "$missing" = 1 ] || [ "$rebuild" = 1 ]; then
   say "Building the services (./mvnw package, tests skipped; the first build downloads dependencies)"
   (cd "$root" && ./mvnw -B -q -DskipTests package) > "$logs/build.log" 2>&1 \

@@ -10,8 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 [ $# -ge 2 ] || { sed -n '2,9p' "$0" >&2; exit 2; }
-jar="$root/deploy/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar"
-if [ ! -f "$jar" ] || [ ! -d "$root/deploy/local-stack/target/lib" ]; then
-  (cd "$root" && ./mvnw -B -q -DskipTests -pl deploy/local-stack package) >&2
+jar="$root/deploy/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && ./mvnw -B -q -DskipTests -pl deploy/test-support -am package) >&2
 fi
-exec java -cp "$jar:$root/deploy/local-stack/target/lib/*" io.debrief.stack.Tokens "$here/keys" "$@"
+exec java -cp "$jar" io.debrief.testsupport.Tokens "$here/keys" "$@"

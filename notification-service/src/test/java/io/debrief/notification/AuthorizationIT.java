@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.SseClient;
-import io.debrief.stack.LocalStackTestResource;
-import io.debrief.stack.TestIdentity;
+import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;

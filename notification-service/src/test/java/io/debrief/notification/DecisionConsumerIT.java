@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.DecisionPublisher;
-import io.debrief.stack.LocalStackTestResource;
+import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.DecisionPublisher;
 import io.debrief.notification.support.SseClient;
-import io.debrief.stack.LocalStackTestResource;
+import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -25,7 +25,7 @@ import io.debrief.notification.support.Api;
 import io.debrief.notification.support.DecisionPublisher;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
-import io.debrief.stack.LocalStackTestResource;
+import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

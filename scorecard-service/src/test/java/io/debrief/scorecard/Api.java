@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.debrief.stack.TestIdentity;
+import io.debrief.testsupport.TestIdentity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 

@@ -23,7 +23,7 @@ import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.debrief.stack.LocalStack;
+import io.debrief.testsupport.LocalStack;
 
 /**
  * Our own reader of {@code scorecard-events}: one consumer for the test JVM, started at the topic's end, that keeps

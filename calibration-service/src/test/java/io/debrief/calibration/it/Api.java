@@ -2,7 +2,7 @@ package io.debrief.calibration.it;
 
 import static io.restassured.RestAssured.given;
 
-import io.debrief.stack.TestIdentity;
+import io.debrief.testsupport.TestIdentity;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests to the service under test, signed in as one of the roles that may read calibrations. */

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.debrief.stack.LocalStackTestResource;
-import io.debrief.stack.TestIdentity;
+import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -22,9 +22,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.debrief.stack.LocalStack;
-import io.debrief.stack.LocalStackTestResource;
-import io.debrief.stack.TestIdentity;
+import io.debrief.testsupport.LocalStack;
+import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.events.ScorecardEventProcessor;
-import io.debrief.stack.LocalStack;
-import io.debrief.stack.LocalStackTestResource;
+import io.debrief.testsupport.LocalStack;
+import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.debrief.stack.LocalStackTestResource;
-import io.debrief.stack.TestIdentity;
+import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.debrief.stack.Postgres;
+import io.debrief.testsupport.PostgresServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,7 +48,7 @@ final class Backlogs {
     static void outboxDrain(Bench bench) throws Exception {
         int rows = bench.options().outboxRows();
         bench.stop("scorecard-service");
-        Postgres postgres = bench.stack().postgres();
+        PostgresServer postgres = bench.stack().postgres();
         String url = postgres.jdbcUrl("scorecard");
         try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
             connection.setAutoCommit(false);

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.debrief.stack.DebriefSystem;
-import io.debrief.stack.LocalStack;
-import io.debrief.stack.ServiceProcess;
-import io.debrief.stack.Tokens;
+import io.debrief.testsupport.DebriefSystem;
+import io.debrief.testsupport.LocalStack;
+import io.debrief.testsupport.ServiceProcess;
+import io.debrief.testsupport.Tokens;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -128,7 +128,7 @@ public final class Bench {
         expectGoals();
         load = new LoadClient(options.connections());
         try (StackProcess infrastructure = StackProcess.start(work)) {
-            stack = LocalStack.start(LocalStack.Settings.forTests());
+            stack = LocalStack.start();
             if (options.only().contains("footprint")) {
                 footprint();
             } else {

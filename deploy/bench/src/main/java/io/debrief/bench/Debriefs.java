@@ -8,7 +8,7 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.debrief.stack.Tokens;
+import io.debrief.testsupport.Tokens;
 
 /**
  * The benchmark's traffic, over scorecard-service's public API: loops of four interviewers who together cover the

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.debrief.stack.Postgres;
+import io.debrief.testsupport.PostgresServer;
 
 /**
  * PostgreSQL's own rate for a scorecard submission's transaction, without the service: scorecard-service's schema
@@ -37,7 +37,7 @@ final class PostgresCeiling {
     }
 
     static double insertPlusOutbox(Bench bench) throws Exception {
-        Postgres postgres = bench.stack().postgres();
+        PostgresServer postgres = bench.stack().postgres();
         String database = "bench_ceiling_" + System.currentTimeMillis();
         postgres.ensureDatabase(database);
         String url = postgres.jdbcUrl(database);
@@ -61,7 +61,7 @@ final class PostgresCeiling {
         }
     }
 
-    private static long submitUntil(long deadline, String url, Postgres postgres) throws SQLException {
+    private static long submitUntil(long deadline, String url, PostgresServer postgres) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
             UUID loop = UUID.randomUUID();
             try (Statement setup = connection.createStatement()) {
@@ -106,7 +106,7 @@ final class PostgresCeiling {
         }
     }
 
-    static void applyMigrations(Path folder, String url, Postgres postgres) throws IOException, SQLException {
+    static void applyMigrations(Path folder, String url, PostgresServer postgres) throws IOException, SQLException {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(folder)) {
             scripts = files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import io.debrief.stack.Ports;
+import io.debrief.testsupport.Ports;
 
 /**
  * Kafka and PostgreSQL in their own process ({@code LocalStackMain}), so that the broker does not share the load

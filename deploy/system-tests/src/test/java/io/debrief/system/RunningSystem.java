@@ -3,7 +3,7 @@ package io.debrief.system;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.debrief.stack.DebriefSystem;
+import io.debrief.testsupport.DebriefSystem;
 
 /**
  * The whole product for the system tests, started once per test JVM: a real Kafka broker and PostgreSQL, and the

@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.List;
 import java.util.Map;
 
-import io.debrief.stack.TestIdentity;
+import io.debrief.testsupport.TestIdentity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;

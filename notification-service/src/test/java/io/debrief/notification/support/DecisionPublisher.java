@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.debrief.stack.LocalStack;
+import io.debrief.testsupport.LocalStack;
 
 /** Publishes to hiring-decisions the way calibration-service does: key loopId, CloudEvents binary headers. */
 public final class DecisionPublisher {

@@ -1,4 +1,4 @@
-package io.debrief.stack;
+package io.debrief.testsupport;
 
 import java.io.IOException;
 import java.net.URI;

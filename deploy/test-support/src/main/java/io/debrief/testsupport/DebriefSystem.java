@@ -1,4 +1,4 @@
-package io.debrief.stack;
+package io.debrief.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ public final class DebriefSystem implements AutoCloseable {
 
     /** Starts a fresh stack and the three services, and waits until each one is ready. */
     public static DebriefSystem start(Path root, Path logDir, List<String> jvmOptions) {
-        LocalStack stack = LocalStack.start(LocalStack.Settings.forTests());
+        LocalStack stack = LocalStack.start();
         try {
             return start(stack, true, root, logDir, jvmOptions);
         } catch (RuntimeException e) {
