@@ -79,7 +79,7 @@ export function startShell({ words, signInRole, render = () => {} }) {
   });
   applyLanguage(chooseLanguage(storedLanguage(), navigator.languages));
   /** Resolves to the signed-in user {id, roles}, or null (the sign-in form is then showing). */
-  shell.ready = currentUser().then((user) => {
+  shell.ready = currentUser().catch(() => null).then((user) => {
     shell.user = user;
     renderChrome();
     return user;
