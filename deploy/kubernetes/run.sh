@@ -7,6 +7,7 @@
 #                                               ready, run the sample debrief and print its decision
 #   deploy/kubernetes/run.sh down               remove every pod, secret and the network that `up` made
 #   deploy/kubernetes/run.sh status             the pods and which replicas the gateway has in rotation
+#   deploy/kubernetes/run.sh sample             run the sample debrief again
 #   deploy/kubernetes/run.sh render             re-render local.yaml from overlays/local (after editing manifests)
 #   deploy/kubernetes/token.sh SUB ROLE...      a token the containers accept (the key pair is made at `up`)
 #
@@ -20,7 +21,7 @@ run_dir="${DEBRIEF_K8S_RUN_DIR:-$here/.run}"
 manifest="$here/local.yaml"
 network=debrief
 services=(scorecard-service calibration-service notification-service)
-secrets=(scorecard-db-app calibration-db-app notification-db-app debrief-jwt)
+secrets=(scorecard-db-app calibration-db-app notification-db-app)
 # Podman 4.3 makes each emptyDir, secret and configMap volume of local.yaml a named volume (named after the emptyDir,
 # the secret or the config map), shared by every pod that names it, and keeps it after `kube down`: these are they
 # (ManifestsTest checks the list against local.yaml)
@@ -96,19 +97,20 @@ make_secrets() {
   # The databases' password and a fresh token-signing key pair; the private key stays in $run_dir/keys
   mkdir -p "$run_dir"
   "$here/token.sh" --new-key-pair
-  local password b64user b64password pem
+  local password b64user b64password
   password="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
   (umask 077; printf '%s\n' "$password" > "$run_dir/postgres-password")
   b64user="$(printf 'postgres' | base64 -w0)"
   b64password="$(printf '%s' "$password" | base64 -w0)"
   for secret in "${secrets[@]}"; do pm secret rm "$secret" >/dev/null 2>&1 || true; done
-  # Podman 4.3 reads a secret referenced by a manifest as a JSON map of key -> value: base64 values for secretKeyRef,
-  # plain values for secret volumes (it does not read kind: Secret documents back, so none are in local.yaml)
+  # Podman 4.3 does not read back the kind: Secret documents it plays (none are in local.yaml). A secretKeyRef reads
+  # the Podman secret of that name as a JSON map of key -> base64 value; a secret volume mounts the named volume of
+  # the secret's name: both are made here, holding what the Secrets would
   for db in scorecard calibration notification; do
     printf '{"username":"%s","password":"%s"}' "$b64user" "$b64password" | pm secret create "$db-db-app" - >/dev/null
   done
-  pem="$(awk '{printf "%s\\n", $0}' "$run_dir/keys/public-key.pem")"
-  printf '{"public-key.pem":"%s"}' "$pem" | pm secret create debrief-jwt - >/dev/null
+  pm volume create debrief-jwt >/dev/null
+  tar -C "$run_dir/keys" -cf - public-key.pem | pm volume import debrief-jwt -
 }
 
 split_manifest() { # local.yaml -> infra.yaml (the kafka and postgres Pods) and apps.yaml (everything else)
@@ -203,7 +205,11 @@ up() {
   done
 
   local missing=0
-  for service in "${services[@]}"; do [ -f "$root/$service/target/quarkus-app/quarkus-run.jar" ] || missing=1; done
+  local version
+  version="$(sed -n '0,/<artifactId>debrief-parent<\/artifactId>/d; s/.*<version>\(.*\)<\/version>.*/\1/p' "$root/pom.xml" | head -1)"
+  for service in "${services[@]}"; do
+    [ -f "$root/$service/target/quarkus-app/quarkus-run.jar" ] || pm image exists "localhost/debrief-$service:$version" || missing=1
+  done
   if [ "$missing" = 1 ]; then
     say "Building the services (./mvnw package, tests skipped)"
     (cd "$root" && ./mvnw -B -q -DskipTests package -pl scorecard-service,calibration-service,notification-service -am) \
@@ -249,7 +255,8 @@ case "${1:-}" in
   up) shift; up "$@" ;;
   down) down ;;
   status) status ;;
+  sample) require; sample ;;
   render) render ;;
-  -h|--help|"") sed -n '2,15p' "$0" ;;
+  -h|--help|"") sed -n '2,16p' "$0" ;;
   *) fail "unknown command: $1 (see --help)" ;;
 esac
