@@ -21,11 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.support.Api;
-import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.Decisions;
+import io.debrief.notification.support.Kafka;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.debrief.testsupport.TestIdentity;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * %test, so debug lines are checked too.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class LogSecrecyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -54,8 +55,8 @@ class LogSecrecyIT {
     @Test
     void logNeverShowsCandidateNamesTokensOrWebhookSecrets() {
         String name = "Zenobia Quillfeather " + UUID.randomUUID().toString().substring(0, 8);
-        String loopId = DecisionPublisher.newLoopId("secrecy");
-        String poisonLoopId = DecisionPublisher.newLoopId("secrecy-poison");
+        String loopId = Kafka.newLoopId("secrecy");
+        String poisonLoopId = Kafka.newLoopId("secrecy-poison");
         String validToken = TestIdentity.token("rita", "recruiter");
         String expired = TestIdentity.expiredBearer("rita", "recruiter");
         String forged = TestIdentity.wrongSignatureBearer("rita", "admin");
@@ -71,12 +72,12 @@ class LogSecrecyIT {
             endpoint.secret(secret);
 
             // a decision naming the candidate: stored, summarised, retried until it fails
-            DecisionPublisher.publish(loopId, 1,
-                    DecisionPublisher.decision(loopId, 1, "NO_HIRE", "SENIOR").replace("Ada Lovelace", name));
+            Kafka.publishDecision(loopId, 1,
+                    Decisions.json(loopId, 1, "NO_HIRE", "SENIOR").replace("Ada Lovelace", name));
             // poison naming the candidate: not JSON (the parser would quote it), then no decisionVersion
-            DecisionPublisher.send(poisonLoopId, "{\"candidate\":{\"name\":" + name + "}}", poisonLoopId + ":1",
+            Kafka.sendDecisionRecord(poisonLoopId, "{\"candidate\":{\"name\":" + name + "}}", poisonLoopId + ":1",
                     "hiring.decision.made.v1");
-            DecisionPublisher.send(poisonLoopId, "{\"loopId\":\"" + poisonLoopId + "\",\"candidate\":{\"name\":\""
+            Kafka.sendDecisionRecord(poisonLoopId, "{\"loopId\":\"" + poisonLoopId + "\",\"candidate\":{\"name\":\""
                     + name + "\"}}", poisonLoopId + ":2", "hiring.decision.made.v1");
             // tokens that fail and tokens that work, in the header and in the cookie
             given().header("Authorization", expired).get("/api/decisions").then().statusCode(401);
@@ -89,12 +90,12 @@ class LogSecrecyIT {
             String sub = subscriptionId;
             await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(sub)).singleElement()
                     .satisfies(delivery -> assertThat(delivery).containsEntry("status", "FAILED")));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(DecisionPublisher.deadLetters(poisonLoopId, 2))
+            await().atMost(WAIT).untilAsserted(() -> assertThat(Kafka.deadLetters(poisonLoopId, 2))
                     .hasSize(2));
             // the capture works: the poison records' identities and the given-up delivery were logged
             await().atMost(WAIT).untilAsserted(() -> assertThat(log.text())
                     .contains(poisonLoopId + ":1").contains(poisonLoopId + ":2").contains(loopId + ":1"));
-            assertThat(DecisionPublisher.deadLetters(poisonLoopId, 2))
+            assertThat(Kafka.deadLetters(poisonLoopId, 2))
                     .allSatisfy(record -> assertThat(new String(record.headers().lastHeader("dead-letter-reason")
                             .value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Zenobia"));
 

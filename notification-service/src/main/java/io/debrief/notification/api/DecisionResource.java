@@ -17,17 +17,19 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.debrief.notification.events.DecisionJson;
-import io.debrief.notification.events.DecisionStream;
-import io.debrief.notification.store.DecisionStore;
-import io.debrief.notification.store.StoredDecision;
+import io.debrief.notification.usecase.ReadDecisions;
+import io.debrief.platform.problem.Problem;
+import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
@@ -39,33 +41,34 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 @Path("/api/decisions")
 @RolesAllowed({ Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN })
 @Tag(name = "Decisions", description = "Hiring decisions received from calibration-service")
+@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles may not read decisions",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database is unavailable; Retry-After says when to try again",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DecisionResource {
 
     static final String EVENT_NAME = "decision";
     private static final Duration MIN_STREAM = Duration.ofSeconds(1);
 
-    private final DecisionStore store;
-    private final DecisionStream stream;
-    private final int listLimit;
-    private final Duration keepAlive;
+    private final ReadDecisions decisions;
+    private final StreamConfig streamConfig;
 
-    public DecisionResource(DecisionStore store, DecisionStream stream,
-            @ConfigProperty(name = "debrief.decisions.list-limit", defaultValue = "100") int listLimit,
-            @ConfigProperty(name = "debrief.stream.keep-alive", defaultValue = "15s") Duration keepAlive) {
-        this.store = store;
-        this.stream = stream;
-        this.listLimit = listLimit;
-        this.keepAlive = keepAlive;
+    public DecisionResource(ReadDecisions decisions, StreamConfig streamConfig) {
+        this.decisions = decisions;
+        this.streamConfig = streamConfig;
     }
 
     /** A loop's decisions, newest version first; without {@code loopId}, the latest decisions of all loops. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A loop's decisions, or the latest decisions of all loops, newest first")
+    @APIResponse(responseCode = "200", description = "The decisions, newest first (none: an empty list)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionSchema.class)))
     public Uni<List<ObjectNode>> list(@QueryParam("loopId") String loopId) {
-        return store.newestFirst(loopId, listLimit).map(decisions -> decisions.stream()
-                .map(StoredDecision::relay)
-                .toList());
+        return decisions.newestFirst(loopId);
     }
 
     /**
@@ -79,12 +82,16 @@ public class DecisionResource {
     @Path("/stream")
     @Operation(summary = "Live decisions as server-sent events; resumes after Last-Event-ID")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "text/event-stream: event 'decision', id loopId:decisionVersion,"
+            + " data a Decision",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = DecisionSchema.class)))
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventIdHeader,
             @QueryParam("lastEventId") String lastEventIdQuery, @Context Sse sse, @Context SecurityContext security) {
         Optional<String> lastEventId = Optional.ofNullable(lastEventIdHeader).filter(id -> !id.isBlank())
                 .or(() -> Optional.ofNullable(lastEventIdQuery).filter(id -> !id.isBlank()));
         UnicastProcessor<OutboundSseEvent> opened = UnicastProcessor.create();
-        Multi<OutboundSseEvent> decisions = stream.after(lastEventId, () -> {
+        Multi<OutboundSseEvent> relayed = decisions.stream(lastEventId, () -> {
                     opened.onNext(sse.newEventBuilder().comment("stream open").build());
                     opened.onComplete();
                 })
@@ -92,11 +99,11 @@ public class DecisionResource {
                         .name(EVENT_NAME)
                         .id(decision.eventId())
                         .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                        .data(DecisionJson.write(decision.relay()))
+                        .data(decision.json())
                         .build());
-        Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive)
+        Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(streamConfig.keepAlive())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        Multi<OutboundSseEvent> events = Multi.createBy().merging().streams(opened, decisions, keepAlives);
+        Multi<OutboundSseEvent> events = Multi.createBy().merging().streams(opened, relayed, keepAlives);
         Optional<Duration> validFor = validFor(security, Instant.now());
         return validFor.isPresent() ? events.select().first(validFor.get()) : events;
     }

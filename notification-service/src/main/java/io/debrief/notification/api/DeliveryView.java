@@ -2,8 +2,8 @@ package io.debrief.notification.api;
 
 import java.time.Instant;
 
-import io.debrief.notification.store.Delivery;
-import io.debrief.notification.store.DeliveryStatus;
+import io.debrief.notification.domain.Delivery;
+import io.debrief.notification.domain.DeliveryStatus;
 
 /** One entry of a subscription's delivery log. */
 public record DeliveryView(String webhookId, String loopId, int decisionVersion, DeliveryStatus status, int attempts,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.debrief.notification.store.Subscription;
+import io.debrief.notification.domain.Subscription;
 
 /** The answer to {@code POST /api/subscriptions}: the only time the secret is shown. */
 public record SubscriptionCreated(UUID id, String url, String description, List<String> outcomes,

@@ -1,8 +1,6 @@
 package io.debrief.notification.api;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,16 +17,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.debrief.notification.domain.WebhookSignature;
-import io.debrief.notification.store.Delivery;
-import io.debrief.notification.store.DeliveryStore;
-import io.debrief.notification.store.Subscription;
-import io.debrief.notification.store.SubscriptionStore;
-import io.debrief.notification.webhooks.WebhookDispatcher;
-import io.debrief.notification.webhooks.WebhookTargets;
+import io.debrief.notification.usecase.ManageSubscriptions;
+import io.debrief.notification.usecase.ManageSubscriptions.NewSubscription;
+import io.debrief.platform.problem.Problem;
+import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Webhook subscriptions and their delivery logs: managed by recruiters and admins only. */
@@ -36,34 +36,38 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.RECRUITER, Roles.ADMIN })
 @Tag(name = "Subscriptions", description = "Webhook subscriptions (Standard Webhooks) and their delivery logs")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Only recruiters and admins manage subscriptions",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database is unavailable; Retry-After says when to try again",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubscriptionResource {
 
-    private static final int DELIVERY_LOG_LIMIT = 500;
+    private final ManageSubscriptions subscriptions;
 
-    private final SubscriptionStore subscriptions;
-    private final DeliveryStore deliveries;
-    private final WebhookTargets targets;
-    private final WebhookDispatcher dispatcher;
-
-    public SubscriptionResource(SubscriptionStore subscriptions, DeliveryStore deliveries, WebhookTargets targets,
-            WebhookDispatcher dispatcher) {
+    public SubscriptionResource(ManageSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
-        this.deliveries = deliveries;
-        this.targets = targets;
-        this.dispatcher = dispatcher;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to hiring decisions; the answer carries the signing secret, once")
+    @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription",
+            headers = @Header(name = "Location", description = "/api/subscriptions/{id}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionCreated.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field value, or a URL that may not"
+            + " receive webhooks; violations name the fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is over 256 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<SubscriptionCreated>> create(@NotNull @Valid SubscriptionRequest request) {
-        return targets.problem(request.url())
-                .flatMap(problem -> {
-                    if (problem.isPresent()) {
-                        throw ApiProblem.invalid("url", problem.get());
-                    }
-                    return subscriptions.create(newSubscription(request));
-                })
+        return subscriptions.subscribe(new NewSubscription(request.url(), request.description(),
+                        names(request.outcomes()), names(request.levels())))
                 .map(created -> RestResponse.ResponseBuilder
                         .<SubscriptionCreated>created(URI.create("/api/subscriptions/" + created.id()))
                         .entity(SubscriptionCreated.of(created))
@@ -72,80 +76,64 @@ public class SubscriptionResource {
 
     @GET
     @Operation(summary = "All subscriptions, without their secrets")
+    @APIResponse(responseCode = "200", description = "Every subscription, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionView.class)))
     public Uni<List<SubscriptionView>> list() {
-        return subscriptions.list().map(all -> all.stream().map(SubscriptionView::of).toList());
+        return subscriptions.all().map(all -> all.stream().map(SubscriptionView::of).toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One subscription, without its secret")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubscriptionView> get(@PathParam("id") UUID id) {
-        return existing(id).map(SubscriptionView::of);
+        return subscriptions.one(id).map(SubscriptionView::of);
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Unsubscribe; pending deliveries are dropped")
+    @APIResponse(responseCode = "204", description = "Unsubscribed; its delivery log is gone too")
+    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
-        return subscriptions.delete(id).map(deleted -> {
-            if (!deleted) {
-                throw unknown(id);
-            }
-            return RestResponse.noContent();
-        });
+        return subscriptions.unsubscribe(id).map(done -> RestResponse.noContent());
     }
 
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "The subscription's delivery log, newest first")
+    @APIResponse(responseCode = "200", description = "Its deliveries, newest first (at most 500)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id) {
-        return existing(id)
-                .flatMap(subscription -> deliveries.ofSubscription(id, DELIVERY_LOG_LIMIT))
-                .map(log -> log.stream().map(DeliveryView::of).toList());
+        return subscriptions.deliveries(id).map(log -> log.stream().map(DeliveryView::of).toList());
     }
 
     /** Puts a FAILED delivery back in the queue (extension). */
     @POST
-    @Operation(summary = "Queue a FAILED delivery again with a fresh retry schedule")
     @Path("/{id}/deliveries/{webhookId}/redeliver")
+    @Operation(summary = "Queue a FAILED delivery again with a fresh retry schedule")
+    @APIResponse(responseCode = "202", description = "Queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription or delivery",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is not FAILED, or the subscription is disabled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<DeliveryView>> redeliver(@PathParam("id") UUID id,
             @PathParam("webhookId") String webhookId) {
-        return existing(id)
-                .invoke(subscription -> {
-                    if (!subscription.active()) {
-                        throw ApiProblem.conflict("The subscription is disabled.");
-                    }
-                })
-                .flatMap(subscription -> deliveries.requeueFailed(id, webhookId))
-                .flatMap(requeued -> deliveries.find(id, webhookId).map(found -> {
-                    Delivery delivery = found.orElseThrow(() -> ApiProblem.notFound(
-                            "No delivery " + webhookId + " for subscription " + id + "."));
-                    if (!requeued) {
-                        throw ApiProblem.conflict("Only a FAILED delivery can be redelivered; this one is "
-                                + delivery.status() + ".");
-                    }
-                    return delivery;
-                }))
-                .invoke(dispatcher::wake)
-                .map(delivery -> RestResponse.accepted(DeliveryView.of(delivery)));
+        return subscriptions.redeliver(id, webhookId).map(delivery -> RestResponse.accepted(DeliveryView.of(delivery)));
     }
 
-    private Uni<Subscription> existing(UUID id) {
-        return subscriptions.find(id).map(found -> found.orElseThrow(() -> unknown(id)));
-    }
-
-    private static ApiProblem unknown(UUID id) {
-        return ApiProblem.notFound("No subscription " + id + ".");
-    }
-
-    private static Subscription newSubscription(SubscriptionRequest request) {
-        List<String> outcomes = request.outcomes() == null ? List.of()
-                : request.outcomes().stream().map(Enum::name).distinct().toList();
-        List<String> levels = request.levels() == null ? List.of()
-                : request.levels().stream().map(Enum::name).distinct().toList();
-        String description = request.description() == null || request.description().isBlank()
-                ? null : request.description();
-        return new Subscription(UUID.randomUUID(), request.url(), description, outcomes, levels,
-                WebhookSignature.newSecret(), Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values == null ? List.of() : values.stream().map(Enum::name).toList();
     }
 }

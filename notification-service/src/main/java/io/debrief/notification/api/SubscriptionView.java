@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.debrief.notification.store.Subscription;
+import io.debrief.notification.domain.Subscription;
 
 /** A subscription as {@code GET} shows it: never the secret. */
 public record SubscriptionView(UUID id, String url, String description, List<String> outcomes, List<String> levels,

@@ -36,41 +36,6 @@ public final class RetryPolicy {
         this(schedule, jitter, Math::random);
     }
 
-    /** The default schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h – a little over 27 hours. */
-    public static List<Duration> defaultSchedule() {
-        return List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
-                Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
-    }
-
-    /** Parses {@code 0s,5s,5m,30m,2h} (units ms, s, m, h, d; a bare number is seconds). */
-    public static List<Duration> parseSchedule(String text) {
-        return java.util.Arrays.stream(text.split(","))
-                .map(String::trim)
-                .filter(entry -> !entry.isEmpty())
-                .map(RetryPolicy::parseDuration)
-                .toList();
-    }
-
-    static Duration parseDuration(String entry) {
-        String value = entry.toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            long amount = Long.parseLong(Character.isDigit(value.charAt(value.length() - 1))
-                    ? value : value.substring(0, value.length() - 1));
-            return switch (value.charAt(value.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a duration: '" + entry + "' (use e.g. 500ms, 5s, 5m, 2h)", e);
-        }
-    }
-
     public int maxAttempts() {
         return schedule.size();
     }

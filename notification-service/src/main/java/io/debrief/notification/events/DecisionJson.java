@@ -1,9 +1,12 @@
 package io.debrief.notification.events;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.debrief.notification.domain.DecisionFacts;
+import io.debrief.notification.domain.IncomingDecision;
 import io.debrief.notification.domain.DecisionSummary;
 
 /**
@@ -99,8 +103,17 @@ public final class DecisionJson {
         return ordered;
     }
 
-    public static ObjectNode newObject() {
-        return MAPPER.createObjectNode();
+    /** When the decision was made, if it says ({@code decidedAt}, RFC 3339). */
+    public static Optional<Instant> decidedAt(ObjectNode decision) {
+        JsonNode decidedAt = decision.get("decidedAt");
+        if (decidedAt != null && decidedAt.isTextual()) {
+            try {
+                return Optional.of(Instant.parse(decidedAt.asText()));
+            } catch (DateTimeParseException ignored) {
+                // not a time: the caller falls back to when it was received
+            }
+        }
+        return Optional.empty();
     }
 
     public static String write(JsonNode node) {

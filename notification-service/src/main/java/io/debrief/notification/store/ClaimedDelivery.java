@@ -3,6 +3,8 @@ package io.debrief.notification.store;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.debrief.notification.domain.StoredDecision;
+
 /**
  * A delivery claimed by this instance for one attempt: it holds the lease until {@code claimToken} is cleared.
  *

@@ -3,14 +3,14 @@ package io.debrief.notification.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.debrief.notification.events.IncomingDecision;
+import io.debrief.notification.domain.IncomingDecision;
+import io.debrief.notification.domain.StoredDecision;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,13 +24,6 @@ public class DecisionStore {
 
     private static final String COLUMNS = "seq, loop_id, decision_version, payload::text AS payload, summary, received_at";
 
-    /**
-     * Taken before a decision gets its sequence number and held until the commit: decisions commit one after another
-     * in sequence order (across consumers and instances), so a stream that resumes "after sequence n" misses none.
-     * Only the insert and the commit are serialised; the rest of the consumer's work runs in parallel.
-     */
-    private static final String SEQUENCE_IN_COMMIT_ORDER = "SELECT pg_advisory_xact_lock(7243519)";
-
     private final Pool pool;
 
     public DecisionStore(Pool pool) {
@@ -38,20 +31,20 @@ public class DecisionStore {
     }
 
     /**
-     * Stores a batch of decisions and their deliveries in one transaction, with a constant number of statements: the
-     * decisions not stored yet get their sequence numbers in the batch's order. The result lists the newly stored
-     * ones in sequence order; decisions already stored (redeliveries, duplicates within the batch) are left out.
+     * Taken before decisions get their sequence numbers and held until the commit: decisions commit one after another
+     * in sequence order (across consumers and instances), so a stream that resumes "after sequence n" misses none.
+     * Only the insert and the commit are serialised; the rest of the consumer's work runs in parallel.
      */
-    public Uni<List<Recorded>> recordAll(List<IncomingDecision> decisions, Duration firstDelay) {
-        if (decisions.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return pool.withTransaction(connection -> connection.query(SEQUENCE_IN_COMMIT_ORDER).execute()
-                .flatMap(locked -> insertAll(connection, decisions))
-                .flatMap(stored -> enqueueAll(connection, stored, decisions, firstDelay)));
+    public Uni<Void> lockSequence(SqlConnection transaction) {
+        return transaction.query("SELECT pg_advisory_xact_lock(7243519)").execute().replaceWithVoid();
     }
 
-    private Uni<List<StoredDecision>> insertAll(SqlConnection connection, List<IncomingDecision> decisions) {
+    /**
+     * Inserts the decisions not stored yet with one statement; they get their sequence numbers in the list's order.
+     * The result lists the newly stored ones in sequence order; decisions already stored (redeliveries, duplicates
+     * within the list) are left out.
+     */
+    public Uni<List<StoredDecision>> insertNew(SqlConnection transaction, List<IncomingDecision> decisions) {
         int n = decisions.size();
         String[] loopIds = new String[n];
         Integer[] versions = new Integer[n];
@@ -68,7 +61,7 @@ public class DecisionStore {
             payloads[i] = decision.json();
             summaries[i] = decision.summary();
         }
-        return connection.preparedQuery("INSERT INTO decision (loop_id, decision_version, outcome, level, payload, summary)"
+        return transaction.preparedQuery("INSERT INTO decision (loop_id, decision_version, outcome, level, payload, summary)"
                         + " SELECT t.loop_id, t.version, t.outcome, t.level, CAST(t.payload AS jsonb), t.summary"
                         + " FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])"
                         + " WITH ORDINALITY AS t (loop_id, version, outcome, level, payload, summary, position)"
@@ -82,43 +75,40 @@ public class DecisionStore {
                 });
     }
 
-    private Uni<List<Recorded>> enqueueAll(SqlConnection connection, List<StoredDecision> stored,
-            List<IncomingDecision> decisions, Duration firstDelay) {
-        if (stored.isEmpty()) {
+    /** A new delivery: one decision to one subscription. */
+    public record NewDelivery(String webhookId, long decisionSeq, UUID subscriptionId) {
+    }
+
+    /**
+     * Queues the deliveries with one statement, each first due after {@code firstDelay}. A subscription deleted
+     * meanwhile gets none. Yields how many were queued per decision sequence number.
+     */
+    public Uni<List<Long>> enqueue(SqlConnection transaction, List<NewDelivery> deliveries, Duration firstDelay) {
+        if (deliveries.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Map<String, IncomingDecision> byEventId = new HashMap<>();
-        decisions.forEach(decision -> byEventId.putIfAbsent(decision.eventId(), decision));
-        int n = stored.size();
-        String[] eventIds = new String[n];
+        int n = deliveries.size();
+        String[] webhookIds = new String[n];
         Long[] seqs = new Long[n];
-        String[] outcomes = new String[n];
-        String[] levels = new String[n];
+        UUID[] subscriptions = new UUID[n];
         for (int i = 0; i < n; i++) {
-            IncomingDecision decision = byEventId.get(stored.get(i).eventId());
-            eventIds[i] = stored.get(i).eventId();
-            seqs[i] = stored.get(i).seq();
-            outcomes[i] = decision.outcome();
-            levels[i] = decision.level();
+            webhookIds[i] = deliveries.get(i).webhookId();
+            seqs[i] = deliveries.get(i).decisionSeq();
+            subscriptions[i] = deliveries.get(i).subscriptionId();
         }
-        return connection.preparedQuery("INSERT INTO delivery (webhook_id, decision_seq, subscription_id, status, next_attempt_at)"
-                        + " SELECT t.event_id || ':' || s.id::text, t.seq, s.id, 'PENDING',"
-                        + " now() + $5::bigint * interval '1 millisecond'"
-                        + " FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) AS t (event_id, seq, outcome, level)"
-                        + " JOIN subscription s ON s.disabled_at IS NULL"
-                        + "   AND (cardinality(s.outcomes) = 0 OR t.outcome = ANY (s.outcomes))"
-                        + "   AND (cardinality(s.levels) = 0 OR t.level = ANY (s.levels))"
-                        + " ORDER BY t.seq, s.id"
+        return transaction.preparedQuery("INSERT INTO delivery (webhook_id, decision_seq, subscription_id, status, next_attempt_at)"
+                        + " SELECT t.webhook_id, t.seq, t.subscription_id, 'PENDING',"
+                        + " now() + $4::bigint * interval '1 millisecond'"
+                        + " FROM unnest($1::text[], $2::bigint[], $3::uuid[]) WITH ORDINALITY"
+                        + "   AS t (webhook_id, seq, subscription_id, position)"
+                        + " JOIN subscription s ON s.id = t.subscription_id"
+                        + " ORDER BY t.position"
                         + " ON CONFLICT DO NOTHING RETURNING decision_seq")
-                .execute(Tuple.of(eventIds, seqs, outcomes, levels, firstDelay.toMillis()))
+                .execute(Tuple.of(webhookIds, seqs, subscriptions, firstDelay.toMillis()))
                 .map(rows -> {
-                    Map<Long, Integer> deliveries = new HashMap<>();
-                    rows.forEach(row -> deliveries.merge(row.getLong("decision_seq"), 1, Integer::sum));
-                    List<Recorded> recorded = new ArrayList<>(n);
-                    for (StoredDecision decision : stored) {
-                        recorded.add(new Recorded(decision, deliveries.getOrDefault(decision.seq(), 0)));
-                    }
-                    return recorded;
+                    List<Long> queued = new ArrayList<>();
+                    rows.forEach(row -> queued.add(row.getLong("decision_seq")));
+                    return queued;
                 });
     }
 
@@ -153,9 +143,5 @@ public class DecisionStore {
         List<StoredDecision> decisions = new ArrayList<>();
         rows.forEach(row -> decisions.add(Rows.decision(row)));
         return decisions;
-    }
-
-    /** A newly stored decision and how many deliveries it started. */
-    public record Recorded(StoredDecision decision, int deliveries) {
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import io.debrief.notification.domain.StoredDecision;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** Small conversions between SQL rows and Java values. */

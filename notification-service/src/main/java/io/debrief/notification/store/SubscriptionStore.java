@@ -6,10 +6,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.debrief.notification.domain.Subscription;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Webhook subscriptions in PostgreSQL. */
@@ -42,6 +45,13 @@ public class SubscriptionStore {
 
     public Uni<List<Subscription>> list() {
         return pool.query("SELECT " + COLUMNS + " FROM subscription ORDER BY created_at, id")
+                .execute()
+                .map(SubscriptionStore::toSubscriptions);
+    }
+
+    /** The subscriptions that may receive webhooks now, read inside the caller's transaction. */
+    public Uni<List<Subscription>> active(SqlConnection transaction) {
+        return transaction.query("SELECT " + COLUMNS + " FROM subscription WHERE disabled_at IS NULL ORDER BY id")
                 .execute()
                 .map(SubscriptionStore::toSubscriptions);
     }

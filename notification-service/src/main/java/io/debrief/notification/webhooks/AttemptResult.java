@@ -9,12 +9,12 @@ package io.debrief.notification.webhooks;
  */
 public record AttemptResult(Integer statusCode, String retryAfter, String error) {
 
-    static AttemptResult response(int statusCode, String retryAfter) {
+    public static AttemptResult response(int statusCode, String retryAfter) {
         boolean success = statusCode >= 200 && statusCode < 300;
         return new AttemptResult(statusCode, retryAfter, success ? null : "HTTP " + statusCode);
     }
 
-    static AttemptResult noResponse(String error) {
+    public static AttemptResult noResponse(String error) {
         return new AttemptResult(null, null, error);
     }
 }

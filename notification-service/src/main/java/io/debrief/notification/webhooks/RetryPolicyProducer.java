@@ -11,6 +11,6 @@ public class RetryPolicyProducer {
     @Produces
     @Singleton
     RetryPolicy retryPolicy(WebhookConfig config) {
-        return new RetryPolicy(RetryPolicy.parseSchedule(config.retrySchedule()), config.retryJitter());
+        return new RetryPolicy(config.retrySchedule(), config.retryJitter());
     }
 }

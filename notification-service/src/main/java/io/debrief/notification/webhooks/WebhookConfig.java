@@ -1,6 +1,7 @@
 package io.debrief.notification.webhooks;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,9 +10,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "debrief.webhooks")
 public interface WebhookConfig {
 
-    /** Delay before each attempt: the first entry is the first attempt's; after the last one a delivery fails. */
+    /**
+     * Delay before each attempt: the first entry is the first attempt's; after the last one a delivery fails. The
+     * default, immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, reaches a little over 27 hours.
+     */
     @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
-    String retrySchedule();
+    List<Duration> retrySchedule();
 
     /** Random spread of each delay, as a fraction of it (0.2 = ±20 %). */
     @WithDefault("0.2")

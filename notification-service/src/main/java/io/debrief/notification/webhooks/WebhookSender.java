@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.debrief.notification.domain.WebhookSignature;
-import io.debrief.notification.store.ClaimedDelivery;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -37,22 +36,22 @@ public class WebhookSender {
                 .setMaxPoolSize(config.maxInFlight()));
     }
 
-    public Uni<AttemptResult> send(ClaimedDelivery delivery) {
-        return targets.problem(delivery.url())
+    public Uni<AttemptResult> send(WebhookRequest request) {
+        return targets.problem(request.url())
                 .flatMap(problem -> problem.isPresent()
                         ? Uni.createFrom().item(AttemptResult.noResponse("refused target: url " + problem.get()))
-                        : post(delivery));
+                        : post(request));
     }
 
-    private Uni<AttemptResult> post(ClaimedDelivery delivery) {
-        String body = WebhookMessage.body(delivery.decision());
+    private Uni<AttemptResult> post(WebhookRequest request) {
+        String body = request.body();
         long timestamp = Instant.now().getEpochSecond();
-        String signature = WebhookSignature.sign(delivery.secret(), delivery.webhookId(), timestamp, body);
-        return client.postAbs(delivery.url())
+        String signature = WebhookSignature.sign(request.secret(), request.webhookId(), timestamp, body);
+        return client.postAbs(request.url())
                 .as(BodyCodec.none())
                 .timeout(timeout.toMillis())
                 .putHeader("content-type", "application/json")
-                .putHeader("webhook-id", delivery.webhookId())
+                .putHeader("webhook-id", request.webhookId())
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", signature)
                 .sendBuffer(Buffer.buffer(body))

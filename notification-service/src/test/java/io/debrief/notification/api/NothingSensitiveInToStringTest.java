@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.domain.WebhookSignature;
 import io.debrief.notification.events.DecisionJson;
-import io.debrief.notification.events.IncomingDecision;
+import io.debrief.notification.domain.IncomingDecision;
 import io.debrief.notification.store.ClaimedDelivery;
-import io.debrief.notification.store.StoredDecision;
-import io.debrief.notification.store.Subscription;
+import io.debrief.notification.webhooks.WebhookRequest;
+import io.debrief.notification.domain.StoredDecision;
+import io.debrief.notification.domain.Subscription;
 
 /** What a log line could print by accident: no record's toString shows a secret or a candidate's name. */
 class NothingSensitiveInToStringTest {
@@ -35,6 +36,8 @@ class NothingSensitiveInToStringTest {
                 .doesNotContain(SECRET.substring("whsec_".length()));
         assertThat(SubscriptionCreated.of(subscription).toString()).doesNotContain(SECRET);
         assertThat(claimed.toString()).contains("loop-1:1:x").doesNotContain(SECRET).doesNotContain("Grace");
+        WebhookRequest request = new WebhookRequest(subscription.url(), "loop-1:1:x", SECRET, DECISION);
+        assertThat(request.toString()).contains("loop-1:1:x").doesNotContain(SECRET).doesNotContain("Grace");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.debrief.notification.store;
+package io.debrief.notification.domain;
 
 import java.time.Instant;
 import java.util.UUID;

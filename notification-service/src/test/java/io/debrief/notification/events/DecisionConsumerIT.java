@@ -1,4 +1,4 @@
-package io.debrief.notification;
+package io.debrief.notification.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,27 +11,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.support.Api;
-import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.Decisions;
+import io.debrief.notification.support.Kafka;
 import io.debrief.testsupport.LocalStackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** hiring-decisions on the real broker: stored once, relayed unchanged with a summary, poison to the DLQ. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class DecisionConsumerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void decisionIsStoredOnceAndRelayedUnchangedWithASummary() {
-        String loopId = DecisionPublisher.newLoopId("stored");
-        String version1 = DecisionPublisher.decision(loopId, 1, "NO_HIRE", "SENIOR");
+        String loopId = Kafka.newLoopId("stored");
+        String version1 = Decisions.json(loopId, 1, "NO_HIRE", "SENIOR");
 
-        DecisionPublisher.publish(loopId, 1, version1);
-        DecisionPublisher.publish(loopId, 1, version1);
-        DecisionPublisher.publish(loopId, 2, DecisionPublisher.decision(loopId, 2, "HIRE", "SENIOR"));
+        Kafka.publishDecision(loopId, 1, version1);
+        Kafka.publishDecision(loopId, 1, version1);
+        Kafka.publishDecision(loopId, 2, Decisions.json(loopId, 2, "HIRE", "SENIOR"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(2));
         List<Map<String, Object>> decisions = Api.decisions(loopId);
@@ -55,11 +56,11 @@ class DecisionConsumerIT {
 
     @Test
     void upstreamSummaryIsRelayedAsItIs() {
-        String loopId = DecisionPublisher.newLoopId("summary");
-        String json = DecisionPublisher.decision(loopId, 1, "HIRE", "MID")
+        String loopId = Kafka.newLoopId("summary");
+        String json = Decisions.json(loopId, 1, "HIRE", "MID")
                 .replaceFirst("\\{", "{\"summary\":\"Upstream words\",");
 
-        DecisionPublisher.publish(loopId, 1, json);
+        Kafka.publishDecision(loopId, 1, json);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).singleElement()
                 .satisfies(decision -> assertThat(decision).containsEntry("summary", "Upstream words")));
@@ -67,18 +68,18 @@ class DecisionConsumerIT {
 
     @Test
     void malformedRecordGoesToTheDeadLetterTopicAndConsumptionContinues() {
-        String loopId = DecisionPublisher.newLoopId("poison");
+        String loopId = Kafka.newLoopId("poison");
 
         // same key as the valid decision after them: same partition, so the valid one waits behind them
-        DecisionPublisher.send(loopId, "{this is not json", loopId + ":1", "hiring.decision.made.v1");
-        DecisionPublisher.send(loopId, "{\"loopId\":\"" + loopId + "\"}", loopId + ":1", "hiring.decision.made.v1");
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "JUNIOR"));
+        Kafka.sendDecisionRecord(loopId, "{this is not json", loopId + ":1", "hiring.decision.made.v1");
+        Kafka.sendDecisionRecord(loopId, "{\"loopId\":\"" + loopId + "\"}", loopId + ":1", "hiring.decision.made.v1");
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "JUNIOR"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(1));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(DecisionPublisher.deadLetters(loopId, 2))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Kafka.deadLetters(loopId, 2))
                 .extracting(ConsumerRecord::value)
                 .containsExactly("{this is not json", "{\"loopId\":\"" + loopId + "\"}"));
-        ConsumerRecord<String, String> notJson = DecisionPublisher.deadLetters(loopId, 2).get(0);
+        ConsumerRecord<String, String> notJson = Kafka.deadLetters(loopId, 2).get(0);
         assertThat(new String(notJson.headers().lastHeader("dead-letter-reason").value(),
                 java.nio.charset.StandardCharsets.UTF_8)).contains("not JSON");
         assertThat(notJson.headers().lastHeader("ce_id")).isNotNull();
@@ -86,29 +87,29 @@ class DecisionConsumerIT {
 
     @Test
     void aDecisionTheDatabaseRefusesGoesToTheDeadLetterTopicAloneAndTheRestOfItsBatchIsStored() {
-        String loopId = DecisionPublisher.newLoopId("refused");
+        String loopId = Kafka.newLoopId("refused");
         // well-formed JSON that PostgreSQL's jsonb refuses (an escaped NUL), between two good decisions of the loop
-        String refused = DecisionPublisher.decision(loopId, 2, "HIRE", "MID")
+        String refused = Decisions.json(loopId, 2, "HIRE", "MID")
                 .replaceFirst("\\{", "{\"note\":\"a\\\\u0000b\",");
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
-        DecisionPublisher.publish(loopId, 2, refused);
-        DecisionPublisher.publish(loopId, 3, DecisionPublisher.decision(loopId, 3, "NO_HIRE", "MID"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "MID"));
+        Kafka.publishDecision(loopId, 2, refused);
+        Kafka.publishDecision(loopId, 3, Decisions.json(loopId, 3, "NO_HIRE", "MID"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId))
                 .extracting(decision -> decision.get("decisionVersion")).containsExactlyInAnyOrder(1, 3));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(DecisionPublisher.deadLetters(loopId, 1))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Kafka.deadLetters(loopId, 1))
                 .extracting(ConsumerRecord::value).containsExactly(refused));
-        assertThat(new String(DecisionPublisher.deadLetters(loopId, 1).get(0).headers().lastHeader("dead-letter-reason")
+        assertThat(new String(Kafka.deadLetters(loopId, 1).get(0).headers().lastHeader("dead-letter-reason")
                 .value(), java.nio.charset.StandardCharsets.UTF_8)).contains("cannot be stored");
     }
 
     @Test
     void otherEventTypesOnTheTopicAreIgnored() {
-        String loopId = DecisionPublisher.newLoopId("other-type");
+        String loopId = Kafka.newLoopId("other-type");
 
-        DecisionPublisher.send(loopId, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"), loopId + ":1",
+        Kafka.sendDecisionRecord(loopId, Decisions.json(loopId, 1, "HIRE", "MID"), loopId + ":1",
                 "hiring.something.else.v1");
-        DecisionPublisher.publish(loopId, 2, DecisionPublisher.decision(loopId, 2, "HIRE", "MID"));
+        Kafka.publishDecision(loopId, 2, Decisions.json(loopId, 2, "HIRE", "MID"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).extracting(
                 decision -> decision.get("decisionVersion")).containsExactly(2));
@@ -116,11 +117,11 @@ class DecisionConsumerIT {
 
     @Test
     void latestDecisionsOfAllLoopsComeNewestFirst() {
-        String older = DecisionPublisher.newLoopId("latest");
-        String newer = DecisionPublisher.newLoopId("latest");
-        DecisionPublisher.publish(older, 1, DecisionPublisher.decision(older, 1, "HIRE", "MID"));
+        String older = Kafka.newLoopId("latest");
+        String newer = Kafka.newLoopId("latest");
+        Kafka.publishDecision(older, 1, Decisions.json(older, 1, "HIRE", "MID"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(older)).hasSize(1));
-        DecisionPublisher.publish(newer, 1, DecisionPublisher.decision(newer, 1, "HIRE", "MID"));
+        Kafka.publishDecision(newer, 1, Decisions.json(newer, 1, "HIRE", "MID"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(newer)).hasSize(1));
 
         List<String> loops = Api.asHiringManager().get("/api/decisions").then().statusCode(200)

@@ -1,4 +1,4 @@
-package io.debrief.notification.events;
+package io.debrief.notification.usecase;
 
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -9,8 +9,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.debrief.notification.domain.StoredDecision;
 import io.debrief.notification.store.DecisionStore;
-import io.debrief.notification.store.StoredDecision;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -18,7 +18,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 /**
  * Decisions as a stream that resumes: everything received after a given event, then live, without a gap or a
  * duplicate. The live feed is joined first and buffered while the store replays; buffered items the replay already
- * emitted are dropped. The replay pages through decisions by sequence number; {@code DecisionStore#record} makes
+ * emitted are dropped. The replay pages through decisions by sequence number; {@link RecordDecisions} makes
  * sequence order commit order, so a decision committed after the replay read its page has a higher number.
  */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.debrief.notification;
+package io.debrief.notification.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import io.debrief.notification.store.ClaimedDelivery;
 import io.debrief.notification.store.DeliveryStore;
 import io.debrief.notification.support.Api;
-import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.Decisions;
+import io.debrief.notification.support.Kafka;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
 import io.debrief.testsupport.LocalStackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * written here exactly as a stopped instance leaves them: a pending retry, or an attempt claimed under a lease.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class DeliveryRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -58,7 +59,7 @@ class DeliveryRecoveryIT {
     void pendingRetryLeftByAStoppedInstanceIsDeliveredAfterRestart() throws Exception {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("resumed");
         String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
-        String loopId = DecisionPublisher.newLoopId("resumed");
+        String loopId = Kafka.newLoopId("resumed");
         String webhookId = loopId + ":1:" + subscriptionId;
         // attempt 1 failed with a 503 before the instance stopped; attempt 2 was due a moment ago
         leaveBehind(loopId, subscriptionId, webhookId, 1, 503, null, "now() - interval '1 second'");
@@ -79,7 +80,7 @@ class DeliveryRecoveryIT {
     void attemptClaimedByAnotherInstanceIsRetriedOnlyAfterItsLeaseExpires() throws Exception {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("leased");
         String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
-        String loopId = DecisionPublisher.newLoopId("leased");
+        String loopId = Kafka.newLoopId("leased");
         String webhookId = loopId + ":1:" + subscriptionId;
         // another instance claimed attempt 1 and died while sending: its lease runs for 4 more seconds
         Instant leaseEnds = Instant.now().plusSeconds(4);
@@ -99,7 +100,7 @@ class DeliveryRecoveryIT {
     void concurrentClaimsNeverTakeTheSameDeliveryAndEachIsSentOnce() throws Exception {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("contended");
         String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
-        String run = DecisionPublisher.newLoopId("contended");
+        String run = Kafka.newLoopId("contended");
         int count = 40;
         try (Connection db = connect()) {
             db.setAutoCommit(false);
@@ -147,7 +148,7 @@ class DeliveryRecoveryIT {
                 + " VALUES (?, 1, 'INSUFFICIENT_EVIDENCE', 'MID', CAST(? AS jsonb), 'Insufficient evidence')"
                 + " RETURNING seq")) {
             insert.setString(1, loopId);
-            insert.setString(2, DecisionPublisher.decision(loopId, 1, "INSUFFICIENT_EVIDENCE", "MID"));
+            insert.setString(2, Decisions.json(loopId, 1, "INSUFFICIENT_EVIDENCE", "MID"));
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
                 seq = rows.getLong(1);

@@ -1,4 +1,4 @@
-package io.debrief.notification.events;
+package io.debrief.notification.domain;
 
 /**
  * A decision as read from hiring-decisions.

@@ -1,4 +1,4 @@
-package io.debrief.notification.events;
+package io.debrief.notification.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.store.DecisionStore;
-import io.debrief.notification.store.StoredDecision;
+import io.debrief.notification.domain.StoredDecision;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 

@@ -1,4 +1,4 @@
-package io.debrief.notification.events;
+package io.debrief.notification.usecase;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.debrief.notification.store.StoredDecision;
+import io.debrief.notification.domain.StoredDecision;
 
 /**
  * The live feed of newly stored decisions inside this instance, published after their transaction has committed,

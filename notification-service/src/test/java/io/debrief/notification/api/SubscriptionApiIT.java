@@ -1,4 +1,4 @@
-package io.debrief.notification;
+package io.debrief.notification.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.support.Api;
 import io.debrief.testsupport.LocalStackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,7 +23,7 @@ import io.restassured.path.json.JsonPath;
 
 /** The subscriptions API: creation, secrecy of the secret, validation as problem details. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class SubscriptionApiIT {
 
     private static final String PROBLEM = "application/problem+json";

@@ -1,4 +1,4 @@
-package io.debrief.notification.webhooks;
+package io.debrief.notification.usecase;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,27 +9,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.jboss.logging.Logger;
 
 import io.debrief.notification.domain.AttemptVerdict;
 import io.debrief.notification.domain.RetryAfter;
 import io.debrief.notification.domain.RetryPolicy;
+import io.debrief.notification.domain.StoredDecision;
+import io.debrief.notification.events.DecisionJson;
 import io.debrief.notification.store.ClaimedDelivery;
 import io.debrief.notification.store.DeliveryStore;
+import io.debrief.notification.webhooks.AttemptResult;
+import io.debrief.notification.webhooks.WebhookConfig;
+import io.debrief.notification.webhooks.WebhookMessage;
+import io.debrief.notification.webhooks.WebhookRequest;
+import io.debrief.notification.webhooks.WebhookSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Works the durable delivery queue: every second, and right after new deliveries are committed, claims due
+ * The use case "dispatch webhooks": works the durable delivery queue: every second, and right after new deliveries are committed, claims due
  * deliveries (up to {@code max-in-flight} at a time), sends them, and records each result. All state is in
  * PostgreSQL, so a restart resumes where the previous run stopped; the claim lease keeps instances apart.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class DispatchWebhooks {
 
-    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final Logger LOG = Logger.getLogger(DispatchWebhooks.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final DeliveryStore deliveries;
@@ -44,7 +53,7 @@ public class WebhookDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopped;
 
-    public WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, RetryPolicy retryPolicy,
+    public DispatchWebhooks(DeliveryStore deliveries, WebhookSender sender, RetryPolicy retryPolicy,
             WebhookConfig config, MeterRegistry metrics) {
         this.deliveries = deliveries;
         this.sender = sender;
@@ -54,7 +63,7 @@ public class WebhookDispatcher {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${debrief.webhooks.dispatch-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${debrief.webhooks.dispatch-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         wake();
@@ -95,13 +104,22 @@ public class WebhookDispatcher {
 
     private void attempt(ClaimedDelivery delivery) {
         inFlight.incrementAndGet();
-        Uni.createFrom().deferred(() -> sender.send(delivery))
+        Uni.createFrom().deferred(() -> sender.send(request(delivery)))
                 .onFailure().recoverWithItem(failure -> AttemptResult.noResponse("could not send: " + failure))
                 .flatMap(result -> record(delivery, result))
                 .onFailure().invoke(failure -> LOG.warnf("Could not record the result of %s attempt %d: %s",
                         delivery.webhookId(), delivery.attempt(), failure.getMessage()))
                 .onTermination().invoke(inFlight::decrementAndGet)
                 .subscribe().with(ignored -> { }, ignored -> { });
+    }
+
+    /** The same body on every attempt: the decision as relayed, in the Standard Webhooks envelope. */
+    static WebhookRequest request(ClaimedDelivery delivery) {
+        StoredDecision decision = delivery.decision();
+        ObjectNode data = DecisionJson.relay(decision.json(), decision.summary());
+        String body = WebhookMessage.body(WebhookMessage.DECISION_MADE,
+                DecisionJson.decidedAt(data).orElse(decision.receivedAt()), DecisionJson.write(data));
+        return new WebhookRequest(delivery.url(), delivery.webhookId(), delivery.secret(), body);
     }
 
     private Uni<Void> record(ClaimedDelivery delivery, AttemptResult result) {

@@ -1,4 +1,4 @@
-package io.debrief.notification.store;
+package io.debrief.notification.domain;
 
 public enum DeliveryStatus {
     PENDING, DELIVERED, FAILED

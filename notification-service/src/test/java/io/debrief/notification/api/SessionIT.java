@@ -1,4 +1,4 @@
-package io.debrief.notification;
+package io.debrief.notification.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,11 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.support.Api;
-import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.Decisions;
+import io.debrief.notification.support.Kafka;
 import io.debrief.notification.support.SseClient;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.debrief.testsupport.TestIdentity;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,7 @@ import io.restassured.response.Response;
 
 /** The recruiter page's session cookie: set from a bearer token, enough on its own for REST and the stream. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class SessionIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -74,14 +75,14 @@ class SessionIT {
     @Test
     void sessionCookieAloneAuthenticatesTheDecisionStream() {
         String cookie = sessionCookie(TestIdentity.bearer("rita", "recruiter"));
-        String loopId = DecisionPublisher.newLoopId("session-stream");
+        String loopId = Kafka.newLoopId("session-stream");
 
         try (SseClient client = SseClient.connect(URI.create(stream.toString()), null,
                 "Cookie", Api.SESSION_COOKIE + "=" + cookie)) {
             await().atMost(WAIT).until(() -> client.comments().contains("stream open"));
             assertThat(client.status()).isEqualTo(200);
 
-            DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "SENIOR"));
+            Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "SENIOR"));
 
             await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(loopId).size() == 1);
             assertThat(client.eventsWithIdPrefix(loopId).get(0).name()).isEqualTo("decision");

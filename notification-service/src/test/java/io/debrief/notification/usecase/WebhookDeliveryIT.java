@@ -1,4 +1,4 @@
-package io.debrief.notification;
+package io.debrief.notification.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,18 +18,19 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.debrief.notification.support.Api;
-import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.Decisions;
+import io.debrief.notification.support.Kafka;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
 import io.debrief.notification.support.WebhookReceiver.Response;
 import io.debrief.testsupport.LocalStackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Decisions from hiring-decisions reach a real HTTP receiver as signed Standard Webhooks, retried durably. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class WebhookDeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -61,9 +62,9 @@ class WebhookDeliveryIT {
     void decisionReachesTheSubscriberSignedPerStandardWebhooks() {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("signed");
         String subscriptionId = subscribe(endpoint, null, null);
-        String loopId = DecisionPublisher.newLoopId("signed");
+        String loopId = Kafka.newLoopId("signed");
 
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "NO_HIRE", "SENIOR"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "NO_HIRE", "SENIOR"));
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
         Received received = endpoint.receivedFor(loopId).get(0);
@@ -100,9 +101,9 @@ class WebhookDeliveryIT {
     void failingReceiverIsRetriedWithTheSameWebhookIdUntilItRecovers() {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("recovers").answer(500, 500);
         String subscriptionId = subscribe(endpoint, null, null);
-        String loopId = DecisionPublisher.newLoopId("recovers");
+        String loopId = Kafka.newLoopId("recovers");
 
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "MID"));
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 3);
         List<Received> attempts = endpoint.receivedFor(loopId);
@@ -121,9 +122,9 @@ class WebhookDeliveryIT {
     void redirectIsAFailureAndIsNotFollowed() {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("redirects").answer(302);
         String subscriptionId = subscribe(endpoint, null, null);
-        String loopId = DecisionPublisher.newLoopId("redirects");
+        String loopId = Kafka.newLoopId("redirects");
 
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "MID"));
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 2);
         assertThat(endpoint.receivedFor(loopId)).extracting(Received::answeredWith).containsExactly(302, 204);
@@ -137,9 +138,9 @@ class WebhookDeliveryIT {
     void retryAfterLaterThanTheBackoffIsHonoured() {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("throttled").answer(new Response(429, "3"));
         subscribe(endpoint, null, null);
-        String loopId = DecisionPublisher.newLoopId("throttled");
+        String loopId = Kafka.newLoopId("throttled");
 
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "MID"));
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 2);
         List<Received> attempts = endpoint.receivedFor(loopId);
@@ -152,9 +153,9 @@ class WebhookDeliveryIT {
         // %test timeout is 5 s; this receiver takes 9 s the first time
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("slow").answer(new Response(200, null, 9000));
         String subscriptionId = subscribe(endpoint, null, null);
-        String loopId = DecisionPublisher.newLoopId("slow");
+        String loopId = Kafka.newLoopId("slow");
 
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "MID"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
                 .satisfies(delivery -> assertThat(delivery)
@@ -171,12 +172,12 @@ class WebhookDeliveryIT {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("gone")
                 .answer(new Response(503, "20"), new Response(410, null));
         String subscriptionId = subscribe(endpoint, null, null);
-        String first = DecisionPublisher.newLoopId("gone");
-        String second = DecisionPublisher.newLoopId("gone");
+        String first = Kafka.newLoopId("gone");
+        String second = Kafka.newLoopId("gone");
 
-        DecisionPublisher.publish(first, 1, DecisionPublisher.decision(first, 1, "HIRE", "MID"));
+        Kafka.publishDecision(first, 1, Decisions.json(first, 1, "HIRE", "MID"));
         await().atMost(WAIT).until(() -> endpoint.receivedFor(first).size() == 1);
-        DecisionPublisher.publish(second, 1, DecisionPublisher.decision(second, 1, "HIRE", "MID"));
+        Kafka.publishDecision(second, 1, Decisions.json(second, 1, "HIRE", "MID"));
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(second).size() == 1);
         assertThat(endpoint.receivedFor(second).get(0).answeredWith()).isEqualTo(410);
@@ -194,8 +195,8 @@ class WebhookDeliveryIT {
                         .containsEntry("lastStatusCode", 503)
                         .containsEntry("attempts", 1)));
 
-        String third = DecisionPublisher.newLoopId("gone");
-        DecisionPublisher.publish(third, 1, DecisionPublisher.decision(third, 1, "HIRE", "MID"));
+        String third = Kafka.newLoopId("gone");
+        Kafka.publishDecision(third, 1, Decisions.json(third, 1, "HIRE", "MID"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(third)).hasSize(1));
         assertThat(Api.deliveries(subscriptionId)).noneSatisfy(
                 delivery -> assertThat(delivery).containsEntry("loopId", third));
@@ -211,13 +212,13 @@ class WebhookDeliveryIT {
         String juniorsId = subscribe(juniors, null, List.of("JUNIOR"));
         String seniorRejectionsId = subscribe(seniorRejections, List.of("NO_HIRE", "INSUFFICIENT_EVIDENCE"),
                 List.of("SENIOR"));
-        String seniorHire = DecisionPublisher.newLoopId("filter");
-        String juniorRejection = DecisionPublisher.newLoopId("filter");
-        String seniorRejection = DecisionPublisher.newLoopId("filter");
+        String seniorHire = Kafka.newLoopId("filter");
+        String juniorRejection = Kafka.newLoopId("filter");
+        String seniorRejection = Kafka.newLoopId("filter");
 
-        DecisionPublisher.publish(seniorHire, 1, DecisionPublisher.decision(seniorHire, 1, "HIRE", "SENIOR"));
-        DecisionPublisher.publish(juniorRejection, 1, DecisionPublisher.decision(juniorRejection, 1, "NO_HIRE", "JUNIOR"));
-        DecisionPublisher.publish(seniorRejection, 1, DecisionPublisher.decision(seniorRejection, 1, "NO_HIRE", "SENIOR"));
+        Kafka.publishDecision(seniorHire, 1, Decisions.json(seniorHire, 1, "HIRE", "SENIOR"));
+        Kafka.publishDecision(juniorRejection, 1, Decisions.json(juniorRejection, 1, "NO_HIRE", "JUNIOR"));
+        Kafka.publishDecision(seniorRejection, 1, Decisions.json(seniorRejection, 1, "NO_HIRE", "SENIOR"));
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(Api.decisions(seniorHire)).hasSize(1);
@@ -240,15 +241,15 @@ class WebhookDeliveryIT {
     void redeliveredDecisionRecordProducesNoSecondDelivery() {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("once");
         String subscriptionId = subscribe(endpoint, null, null);
-        String loopId = DecisionPublisher.newLoopId("once");
-        String version1 = DecisionPublisher.decision(loopId, 1, "NO_HIRE", "MID");
+        String loopId = Kafka.newLoopId("once");
+        String version1 = Decisions.json(loopId, 1, "NO_HIRE", "MID");
 
-        DecisionPublisher.publish(loopId, 1, version1);
-        DecisionPublisher.publish(loopId, 1, version1);
+        Kafka.publishDecision(loopId, 1, version1);
+        Kafka.publishDecision(loopId, 1, version1);
         await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
-        DecisionPublisher.publish(loopId, 1, version1);
+        Kafka.publishDecision(loopId, 1, version1);
         // same key, same partition: version 2 is consumed after every copy of version 1
-        DecisionPublisher.publish(loopId, 2, DecisionPublisher.decision(loopId, 2, "HIRE", "MID"));
+        Kafka.publishDecision(loopId, 2, Decisions.json(loopId, 2, "HIRE", "MID"));
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() >= 2);
         await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 2);
@@ -264,10 +265,10 @@ class WebhookDeliveryIT {
     void exhaustedScheduleFailsTheDeliveryWhichCanBeRedelivered() {
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("exhausted").answer(503, 500, 500, 500);
         String subscriptionId = subscribe(endpoint, null, null);
-        String loopId = DecisionPublisher.newLoopId("exhausted");
+        String loopId = Kafka.newLoopId("exhausted");
         String webhookId = loopId + ":1:" + subscriptionId;
 
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "JUNIOR"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "JUNIOR"));
 
         // %test schedule: 4 attempts
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()

@@ -1,4 +1,4 @@
-package io.debrief.notification;
+package io.debrief.notification.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ import io.debrief.notification.support.Api;
 import io.debrief.notification.support.SseClient;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.debrief.testsupport.TestIdentity;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ import io.restassured.specification.RequestSpecification;
  * token 401, with a valid token but not the role 403 (both problem+json), otherwise what the endpoint answers.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class AuthorizationIT {
 
     private static final String PROBLEM = "application/problem+json";

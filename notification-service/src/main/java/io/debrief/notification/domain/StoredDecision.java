@@ -1,10 +1,6 @@
-package io.debrief.notification.store;
+package io.debrief.notification.domain;
 
 import java.time.Instant;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.debrief.notification.events.DecisionJson;
 
 /**
  * A decision as stored.
@@ -17,11 +13,6 @@ public record StoredDecision(long seq, String loopId, int decisionVersion, Strin
 
     public String eventId() {
         return loopId + ":" + decisionVersion;
-    }
-
-    /** The Decision as relayed to clients: the original plus a summary when it had none. */
-    public ObjectNode relay() {
-        return DecisionJson.relay(json, summary);
     }
 
     /** Never the JSON or the summary: both name the candidate. */

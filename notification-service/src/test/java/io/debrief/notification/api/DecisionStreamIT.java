@@ -1,4 +1,4 @@
-package io.debrief.notification;
+package io.debrief.notification.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,17 +16,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.debrief.notification.support.Api;
-import io.debrief.notification.support.DecisionPublisher;
+import io.debrief.notification.support.Decisions;
+import io.debrief.notification.support.Kafka;
 import io.debrief.notification.support.SseClient;
 import io.debrief.testsupport.LocalStackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The decision stream over real HTTP: live events, and a reconnect with Last-Event-ID gets exactly what it missed. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class DecisionStreamIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -40,7 +41,7 @@ class DecisionStreamIT {
         String run = "live-" + UUID.randomUUID();
         try (SseClient client = open(null)) {
             String loopId = run + "-a";
-            DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+            Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "MID"));
 
             await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() == 1);
             SseClient.Event event = client.eventsWithIdPrefix(run).get(0);
@@ -74,7 +75,7 @@ class DecisionStreamIT {
 
         try (SseClient second = open(lastEventId)) {
             await().atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() == 2);
-            DecisionPublisher.publish(live, 1, DecisionPublisher.decision(live, 1, "NO_HIRE", "JUNIOR"));
+            Kafka.publishDecision(live, 1, Decisions.json(live, 1, "NO_HIRE", "JUNIOR"));
             await().atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() >= 3);
             await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() == 3);
             assertThat(second.eventsWithIdPrefix(run)).extracting(SseClient.Event::id)
@@ -91,7 +92,7 @@ class DecisionStreamIT {
             for (int i = 0; i < 90; i++) {
                 String loopId = run + "-" + i;
                 expected.add(loopId + ":1");
-                DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "MID"));
+                Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "MID"));
             }
             await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(run).size() >= expected.size());
             await().during(Duration.ofSeconds(1)).atMost(WAIT)
@@ -132,7 +133,7 @@ class DecisionStreamIT {
     }
 
     private static void publishAndAwaitStored(String loopId) {
-        DecisionPublisher.publish(loopId, 1, DecisionPublisher.decision(loopId, 1, "HIRE", "SENIOR"));
+        Kafka.publishDecision(loopId, 1, Decisions.json(loopId, 1, "HIRE", "SENIOR"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(1));
     }
 

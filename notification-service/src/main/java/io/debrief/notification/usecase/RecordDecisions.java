@@ -1,0 +1,161 @@
+package io.debrief.notification.usecase;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.debrief.notification.domain.IncomingDecision;
+import io.debrief.notification.domain.RetryPolicy;
+import io.debrief.notification.domain.StoredDecision;
+import io.debrief.notification.domain.Subscription;
+import io.debrief.notification.events.DecisionBatches;
+import io.debrief.notification.store.DecisionStore;
+import io.debrief.notification.store.DecisionStore.NewDelivery;
+import io.debrief.notification.store.SubscriptionStore;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Records the decisions of one consumed batch. One transaction stores the decisions not seen before (once per
+ * loopId and decisionVersion) and one delivery for each of them and each subscription that receives it
+ * ({@link Subscription#receives}, the filter rule); after the commit the new decisions go to the live feed in
+ * sequence order and the dispatcher is woken. A database outage is retried until the database is back, so no decision
+ * is lost to it; if the database refuses the batch's data, the decisions are stored one at a time and only the refused
+ * ones are handed back (for the dead-letter topic).
+ */
+@ApplicationScoped
+public class RecordDecisions implements DecisionBatches {
+
+    private static final Logger LOG = Logger.getLogger(RecordDecisions.class);
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
+
+    private final Pool pool;
+    private final DecisionStore decisions;
+    private final SubscriptionStore subscriptions;
+    private final DecisionFeed feed;
+    private final DispatchWebhooks dispatcher;
+    private final RetryPolicy retryPolicy;
+
+    public RecordDecisions(Pool pool, DecisionStore decisions, SubscriptionStore subscriptions, DecisionFeed feed,
+            DispatchWebhooks dispatcher, RetryPolicy retryPolicy) {
+        this.pool = pool;
+        this.decisions = decisions;
+        this.subscriptions = subscriptions;
+        this.feed = feed;
+        this.dispatcher = dispatcher;
+        this.retryPolicy = retryPolicy;
+    }
+
+    @Override
+    public Uni<List<Refusal>> record(List<IncomingDecision> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return storeUntilDatabaseAnswers(batch)
+                .map(recorded -> List.<Refusal>of())
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Storing a batch of %d decisions was refused (%s): storing them one at a time",
+                            batch.size(), reason(failure));
+                    return oneAtATime(batch);
+                });
+    }
+
+    /** After the database refused a batch: each decision on its own, so that only the refused ones are handed back. */
+    private Uni<List<Refusal>> oneAtATime(List<IncomingDecision> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(decision -> storeUntilDatabaseAnswers(List.of(decision))
+                        .map(recorded -> (Refusal) null)
+                        .onFailure().recoverWithItem(failure -> new Refusal(decision, reason(failure))))
+                .filter(refusal -> refusal != null)
+                .collect().asList();
+    }
+
+    private Uni<Integer> storeUntilDatabaseAnswers(List<IncomingDecision> batch) {
+        return Uni.createFrom().deferred(() -> pool.withTransaction(transaction -> store(transaction, batch)))
+                .onFailure(RecordDecisions::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
+                .invoke(this::afterCommit)
+                .map(List::size);
+    }
+
+    /** The transaction: lock the sequence, insert the new decisions, queue their deliveries. */
+    private Uni<List<Recorded>> store(SqlConnection transaction, List<IncomingDecision> batch) {
+        return decisions.lockSequence(transaction)
+                .chain(() -> decisions.insertNew(transaction, batch))
+                .chain(stored -> stored.isEmpty() ? Uni.createFrom().item(List.<Recorded>of())
+                        : subscriptions.active(transaction)
+                                .chain(receivers -> enqueue(transaction, stored, batch, receivers)));
+    }
+
+    private Uni<List<Recorded>> enqueue(SqlConnection transaction, List<StoredDecision> stored,
+            List<IncomingDecision> batch, List<Subscription> receivers) {
+        Map<String, IncomingDecision> byEventId = new HashMap<>();
+        batch.forEach(decision -> byEventId.putIfAbsent(decision.eventId(), decision));
+        List<NewDelivery> deliveries = new ArrayList<>();
+        for (StoredDecision decision : stored) {
+            IncomingDecision incoming = byEventId.get(decision.eventId());
+            for (Subscription subscription : receivers) {
+                if (subscription.receives(incoming)) {
+                    deliveries.add(new NewDelivery(subscription.webhookId(decision.eventId()), decision.seq(),
+                            subscription.id()));
+                }
+            }
+        }
+        return decisions.enqueue(transaction, deliveries, retryPolicy.firstDelay()).map(queued -> {
+            Map<Long, Integer> perDecision = new HashMap<>();
+            queued.forEach(seq -> perDecision.merge(seq, 1, Integer::sum));
+            return stored.stream()
+                    .map(decision -> new Recorded(decision, perDecision.getOrDefault(decision.seq(), 0)))
+                    .toList();
+        });
+    }
+
+    /** Newly stored decisions to the live feed, in sequence order, and the dispatcher woken when they have deliveries. */
+    private void afterCommit(List<Recorded> recorded) {
+        boolean deliveries = false;
+        for (Recorded stored : recorded) {
+            LOG.debugf("Stored decision %s with %d deliveries", stored.decision().eventId(), stored.deliveries());
+            feed.publish(stored.decision());
+            deliveries |= stored.deliveries() > 0;
+        }
+        if (deliveries) {
+            dispatcher.wake();
+        }
+    }
+
+    /** A newly stored decision and how many deliveries it started. */
+    private record Recorded(StoredDecision decision, int deliveries) {
+    }
+
+    /**
+     * A lost or busy connection passes: retry. A data, constraint or statement error (SQLSTATE classes 22, 23, 42)
+     * will fail again with the same data: it is refused.
+     */
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+            return !(state.startsWith("22") || state.startsWith("23") || state.startsWith("42"));
+        }
+        return failure instanceof java.io.IOException
+                || failure instanceof io.vertx.core.VertxException
+                || failure instanceof io.vertx.core.impl.NoStackTraceThrowable
+                || failure instanceof java.util.concurrent.TimeoutException;
+    }
+
+    /** The database's reason without the data it refused (a PgException's detail, not shown, may quote it). */
+    static String reason(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            return "the database refused it (SQLSTATE " + pg.getSqlState() + ")";
+        }
+        return failure.getClass().getSimpleName();
+    }
+}

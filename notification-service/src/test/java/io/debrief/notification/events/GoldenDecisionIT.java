@@ -1,0 +1,108 @@
+package io.debrief.notification.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.debrief.contract.GoldenEvent;
+import io.debrief.notification.support.Api;
+import io.debrief.notification.support.Kafka;
+import io.debrief.notification.support.SseClient;
+import io.debrief.notification.support.WebhookReceiver;
+import io.debrief.testsupport.LocalStackTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The contract's golden {@code hiring.decision.made.v1} (deploy/contract, written by its producer, calibration-service)
+ * fed onto the real hiring-decisions topic as it travels, headers included, with a fresh loop id: the stored decision,
+ * the stream and a signed webhook all carry exactly the fixture's Decision.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class GoldenDecisionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static WebhookReceiver receiver;
+
+    @TestHTTPResource("/api/decisions/stream")
+    URL stream;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void theGoldenDecisionIsStoredStreamedAndDeliveredAsTheContractShowsIt() throws Exception {
+        String loopId = Kafka.newLoopId("golden");
+        GoldenEvent golden = GoldenEvent.of("hiring.decision.made.v1").with(Map.of(
+                "key", loopId,
+                "headers.ce_id", loopId + ":1",
+                "headers.ce_subject", loopId,
+                "value.loopId", loopId));
+        assertThat(golden.topic()).isEqualTo(Kafka.HIRING_DECISIONS);
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint("golden");
+        String subscriptionId = Api.subscribe(receiver, endpoint, List.of(golden.value().get("outcome").asText()),
+                List.of(golden.value().get("level").asText()));
+
+        try (SseClient client = SseClient.connect(URI.create(stream.toString()), null,
+                "Authorization", Api.hiringManagerBearer())) {
+            await().atMost(WAIT).until(() -> !client.comments().isEmpty());
+
+            Kafka.send(golden.topic(), golden.key(), golden.valueText(), golden.headers());
+
+            // stored: GET /api/decisions answers the fixture's Decision
+            await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(1));
+            String listed = Api.asHiringManager().queryParam("loopId", loopId).get("/api/decisions")
+                    .then().statusCode(200).extract().asString();
+            assertThat(mismatches(golden, JSON.readTree(listed).get(0))).isEmpty();
+
+            // streamed: one event, id loopId:decisionVersion, data the fixture's Decision
+            await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(loopId).size() == 1);
+            SseClient.Event event = client.eventsWithIdPrefix(loopId).get(0);
+            assertThat(event.name()).isEqualTo("decision");
+            assertThat(event.id()).isEqualTo(loopId + ":1");
+            assertThat(mismatches(golden, JSON.readTree(event.data()))).isEmpty();
+        }
+
+        // delivered: a signed hiring.decision.made webhook whose data is the fixture's Decision
+        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
+        WebhookReceiver.Received webhook = endpoint.receivedFor(loopId).get(0);
+        assertThat(webhook.signatureProblem()).isNull();
+        assertThat(webhook.webhookId()).isEqualTo(loopId + ":1:" + subscriptionId);
+        assertThat(webhook.json().get("type").asText()).isEqualTo("hiring.decision.made");
+        assertThat(webhook.json().get("timestamp").asText()).isEqualTo(golden.value().get("decidedAt").asText());
+        assertThat(mismatches(golden, webhook.json().get("data"))).isEmpty();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery).containsEntry("webhookId", webhook.webhookId())
+                        .containsEntry("loopId", loopId).containsEntry("decisionVersion", 1)
+                        .containsEntry("status", "DELIVERED")));
+        Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+    }
+
+    /** How a relayed Decision differs from the fixture's value: every field, numbers by value, nothing added. */
+    private static List<String> mismatches(GoldenEvent golden, JsonNode relayed) {
+        return golden.mismatches(golden.topic(), golden.key(), golden.headers(), relayed.toString());
+    }
+}
