@@ -38,7 +38,7 @@ final class Ceilings {
 
         postgresTransactions = PostgresCeiling.insertPlusOutbox(bench);
         bench.report().add(new Report.Row("ceiling", "PostgreSQL insert+outbox tx", postgresTransactions, "tx/s", true,
-                "16 JDBC clients, scorecard-service's own tables, no service"));
+                "16 JDBC clients, scorecard-service's own tables, no service, synchronous_commit=on, fsync=on"));
 
         noOpCeilings(bench);
     }

@@ -41,6 +41,7 @@ final class PostgresCeiling {
         String database = "bench_ceiling_" + System.currentTimeMillis();
         postgres.ensureDatabase(database);
         String url = postgres.jdbcUrl(database);
+        requireDurableCommits(url, postgres);
         applyMigrations(bench.root().resolve("scorecard-service/src/main/resources/db/migration"), url, postgres);
 
         long seconds = bench.options().quick() ? 5 : 15;
@@ -58,6 +59,22 @@ final class PostgresCeiling {
             return transactions / (double) seconds;
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** The ceiling counts commits as the services get them: on disk before they are acknowledged. */
+    private static void requireDurableCommits(String url, PostgresServer postgres) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password());
+             Statement show = connection.createStatement()) {
+            for (String setting : List.of("synchronous_commit", "fsync")) {
+                try (var rows = show.executeQuery("SHOW " + setting)) {
+                    rows.next();
+                    if (!"on".equals(rows.getString(1))) {
+                        throw new IllegalStateException("PostgreSQL runs with " + setting + "=" + rows.getString(1)
+                                + "; the ceiling must be measured with durable commits, as the services run");
+                    }
+                }
+            }
         }
     }
 

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -21,6 +23,9 @@ import org.apache.kafka.common.utils.Time;
  * artifacts, running in this JVM. Its log directory survives a restart when it is kept.
  */
 public final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
+    private static final int ATTEMPTS = 5;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -35,8 +40,22 @@ public final class KafkaBroker implements AutoCloseable {
      * @param dataDir where the log goes; formatted on first use
      */
     public static KafkaBroker start(int port, Path dataDir) {
-        int brokerPort = Ports.claim(port, "Kafka");
-        int controllerPort = Ports.free();
+        // free ports are found by probing, so another process can take one before the broker binds it: try again
+        for (int attempt = 1; ; attempt++) {
+            int brokerPort = Ports.claim(port, "Kafka");
+            int controllerPort = Ports.free();
+            try {
+                return start(brokerPort, controllerPort, dataDir);
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !isBindFailure(e)) {
+                    throw e;
+                }
+                LOG.warning("Kafka could not bind port " + brokerPort + " or " + controllerPort + " (" + e + "); trying others");
+            }
+        }
+    }
+
+    private static KafkaBroker start(int brokerPort, int controllerPort, Path dataDir) {
         Path logDir = dataDir.resolve("kafka-logs");
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -70,8 +89,27 @@ public final class KafkaBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare the Kafka log directory " + logDir, e);
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            try {
+                server.shutdown();
+            } catch (RuntimeException ignored) {
+                // it did not get far enough to have anything to stop
+            }
+            throw e;
+        }
         return new KafkaBroker(server, "127.0.0.1:" + brokerPort);
+    }
+
+    static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void format(Properties props, Path dataDir) throws IOException {
