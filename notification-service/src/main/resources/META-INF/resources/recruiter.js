@@ -1,55 +1,15 @@
 // The recruiter page: the live decisions feed and the webhook subscriptions with their delivery logs.
 // Data: GET /api/decisions, the server-sent events of /api/decisions/stream, and /api/subscriptions.
-import { chooseLanguage, translator } from './i18n.js';
+import { $, el, number, when as at } from './platform/dom.js';
+import { api } from './platform/session.js';
+import { startShell } from './platform/shell.js';
+import WORDS from './words.json' with { type: 'json' };
 
-const state = { decisions: new Map(), subscriptions: [], openLogs: new Set(), lang: 'en' };
-let t = translator('en');
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null) node.setAttribute(name, value);
-  }
-  for (const child of children) node.append(child);
-  return node;
-}
-
-const number = (value) => (value === null || value === undefined ? '—' : Number(value).toFixed(2).replace(/\.?0+$/, ''));
-const when = (iso) => (iso ? new Date(iso).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB') : '—');
+const state = { decisions: new Map(), subscriptions: [], openLogs: new Set(), letter: null };
+const shell = startShell({ words: WORDS, signInRole: 'recruiter', render: () => { renderFeed(); renderSubscriptions(); } });
+const t = shell.t;
+const when = (iso) => at(iso, shell.lang);
 const decisionKey = (decision) => `${decision.loopId}:${decision.decisionVersion}`;
-
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    credentials: 'same-origin', ...options,
-    headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
-  });
-  if (response.status === 401) showSignIn();
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    const violations = (problem.violations ?? []).map((v) => `${v.field}: ${v.message}`).join('; ');
-    throw new Error(violations || problem.detail || problem.title || `${response.status}`);
-  }
-  return response.status === 204 ? null : response.json();
-}
-
-function applyLanguage(lang) {
-  state.lang = lang;
-  t = translator(lang);
-  document.documentElement.lang = lang;
-  $('lang').value = lang;
-  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
-  renderLive($('live').dataset.state);
-  renderFeed();
-  renderSubscriptions();
-}
-
-function renderLive(connection) {
-  const live = $('live');
-  live.dataset.state = connection;
-  live.textContent = t(connection === 'open' ? 'live' : connection === 'error' ? 'offline' : 'connecting');
-}
 
 function renderFeed() {
   const decisions = [...state.decisions.values()]
@@ -69,7 +29,7 @@ function decisionCard(decision) {
       el('strong', {}, decision.candidate?.name ?? decision.loopId),
       el('span', { class: 'muted' }, `${decision.position ?? ''} · ${t(decision.level)} · ${t('version')} ${decision.decisionVersion}`)),
     // the service's summary is English; other languages read the translated fields below instead
-    el('p', { class: 'summary', hidden: state.lang === 'en' ? null : '' }, decision.summary ?? ''),
+    el('p', { class: 'summary', hidden: shell.lang !== 'en' }, decision.summary ?? ''),
     el('dl', {},
       el('dt', {}, t('average')), el('dd', {}, number(decision.average)),
       el('dt', {}, t('strengths')), el('dd', { class: 'strengths' }, areas(decision.strengths)),
@@ -79,8 +39,48 @@ function decisionCard(decision) {
   }
   if (decision.nearMiss) card.append(el('p', { class: 'badge near' }, t('nearMiss')));
   if (decision.needsDiscussion) card.append(el('p', { class: 'warn-text' }, `${t('discussion')}: ${reasons.join('; ')}`));
-  card.append(el('p', { class: 'muted small' }, when(decision.decidedAt)));
+  const letter = el('button', { type: 'button', class: 'quiet', 'data-letter': decision.loopId }, t('letter'));
+  letter.addEventListener('click', () => showLetter(decision.loopId, shell.lang));
+  card.append(el('div', { class: 'actions' }, letter), el('p', { class: 'muted small' }, when(decision.decidedAt)));
   return card;
+}
+
+// The candidate feedback letter of a loop's latest decision, for the recruiter to review and copy into their mail.
+async function showLetter(loopId, lang) {
+  state.letter = { loopId, lang };
+  $('letter').hidden = false;
+  $('letter-lang').value = lang;
+  $('letter-copied').textContent = '';
+  $('letter-error').hidden = true;
+  try {
+    const letter = await api(`api/decisions/${encodeURIComponent(loopId)}/letter?lang=${encodeURIComponent(lang)}`);
+    $('letter').dataset.loopId = loopId;
+    $('letter').dataset.lang = letter.lang;
+    $('letter-subject').textContent = letter.subject;
+    $('letter-body').textContent = letter.body;
+  } catch (failure) {
+    $('letter-subject').textContent = '';
+    $('letter-body').textContent = '';
+    $('letter-error').textContent = failure.status === 404 ? t('noLetter') : failure.message;
+    $('letter-error').hidden = false;
+  }
+  $('letter').focus();
+}
+
+async function copyLetter() {
+  const text = `${$('letter-subject').textContent}\n\n${$('letter-body').textContent}`;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // no clipboard permission (plain http, or a browser that asks): copy through a selection instead
+    const scratch = el('textarea', { class: 'visually-hidden' });
+    scratch.value = text;
+    document.body.append(scratch);
+    scratch.select();
+    document.execCommand('copy');
+    scratch.remove();
+  }
+  $('letter-copied').textContent = t('copied');
 }
 
 function renderSubscriptions() {
@@ -159,7 +159,7 @@ async function createSubscription(event) {
   if (data.get('description')) body.description = data.get('description');
   const error = $('form-error');
   try {
-    const created = await api('api/subscriptions', { method: 'POST', body: JSON.stringify(body) });
+    const created = await api('api/subscriptions', { method: 'POST', body });
     error.hidden = true;
     $('secret').textContent = created.secret;
     $('secret-box').hidden = false;
@@ -178,39 +178,18 @@ function addDecision(decision) {
 
 function connect() {
   const stream = new EventSource('api/decisions/stream', { withCredentials: true });
-  stream.onopen = () => renderLive('open');
-  stream.onerror = () => renderLive('error');
+  stream.onopen = () => shell.live('open');
+  stream.onerror = () => shell.live('error');
   stream.addEventListener('decision', (event) => addDecision(JSON.parse(event.data)));
 }
 
-// Signing in: the token goes once to POST api/session, which keeps it in an HttpOnly, same-site session cookie that
-// every later call and the event stream carry. Tokens never appear in URLs.
-function showSignIn() {
-  $('signin').hidden = false;
-  $('token').focus();
-}
-
-async function signIn(event) {
-  event.preventDefault();
-  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
-  const response = await fetch('api/session', { method: 'POST', credentials: 'same-origin',
-    headers: { Authorization: `Bearer ${token}` } });
-  if (response.ok) {
-    location.reload();
-    return;
-  }
-  $('signin-error').textContent = t(response.status === 403 ? 'notAllowed' : 'badToken');
-  $('signin-error').hidden = false;
-}
-
 function start() {
-  $('signin-form').addEventListener('submit', signIn);
-  $('lang').addEventListener('change', (event) => {
-    localStorage.setItem('debrief.lang', event.target.value);
-    applyLanguage(event.target.value);
-  });
   $('new-subscription').addEventListener('submit', createSubscription);
-  applyLanguage(chooseLanguage(localStorage.getItem('debrief.lang'), navigator.languages));
+  $('letter-lang').addEventListener('change', (event) => showLetter(state.letter.loopId, event.target.value));
+  $('letter-copy').addEventListener('click', copyLetter);
+  $('letter-close').addEventListener('click', () => { $('letter').hidden = true; state.letter = null; });
+  renderFeed();
+  renderSubscriptions();
   connect();
   api('api/decisions').then((decisions) => decisions.forEach(addDecision)).catch(() => {});
   loadSubscriptions().catch(() => {});
