@@ -38,6 +38,14 @@ function decisionCard(decision) {
     card.append(el('p', { class: 'warn-text' }, `${t('missingAreas')}: ${areas(decision.missingAreas)}`));
   }
   if (decision.nearMiss) card.append(el('p', { class: 'badge near' }, t('nearMiss')));
+  const final = decision.finalDecision;
+  if (final) {
+    card.append(el('p', { class: `final${final.override ? ' override' : ''}`, 'data-final': final.outcome,
+      'data-override': String(final.override) },
+    el('strong', {}, t('finalDecision', { outcome: t(final.outcome) })),
+    final.override ? ` — ${t('override', { computed: t(final.computedOutcome) })}` : '',
+    ` ${t('decidedBy', { who: final.decidedBy })}: `, el('q', {}, final.reason)));
+  }
   if (decision.needsDiscussion) card.append(el('p', { class: 'warn-text' }, `${t('discussion')}: ${reasons.join('; ')}`));
   const letter = el('button', { type: 'button', class: 'quiet', 'data-letter': decision.loopId }, t('letter'));
   letter.addEventListener('click', () => showLetter(decision.loopId, shell.lang));
