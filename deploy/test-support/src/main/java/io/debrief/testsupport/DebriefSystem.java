@@ -16,6 +16,8 @@ import java.util.Map;
 public final class DebriefSystem implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("scorecard-service", "calibration-service", "notification-service");
+    /** A service is ready in seconds on an idle machine; on two cores shared with other builds it can take minutes. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(240);
 
     private final LocalStack stack;
     private final Tokens tokens;
@@ -56,7 +58,7 @@ public final class DebriefSystem implements AutoCloseable {
                         identityEnvironment(tokens, logDir.resolve("identity"))));
             }
             for (ServiceProcess service : started.values()) {
-                service.awaitReady(Duration.ofSeconds(90));
+                service.awaitReady(READY_WITHIN);
             }
             return new DebriefSystem(stack, tokens, ownsStack, started, root, logDir, jvmOptions);
         } catch (IOException e) {
@@ -136,7 +138,7 @@ public final class DebriefSystem implements AutoCloseable {
         ServiceProcess again = launch(stack, root, name, databaseOf(name), old.port(), logDir, jvmOptions,
                 identityEnvironment(tokens, logDir.resolve("identity")));
         services.put(name, again);
-        again.awaitReady(Duration.ofSeconds(90));
+        again.awaitReady(READY_WITHIN);
         return again;
     }
 
