@@ -130,13 +130,18 @@ public final class ChaosRun {
                 Findings findings = checker.check(scorecardEvents, decisionEvents, subscriptions, webhooks, stream);
 
                 List<Expected> expected = history.expectedDecisions();
+                Map<String, Long> published = new HashMap<>();
+                decisionEvents.forEach(e -> published.merge(e.ceId(), clock.fromEpochMillis(e.timestamp()), Math::min));
+                Function<Expected, Long> onTopic = d -> published.get(d.id());
                 List<Report.FaultResult> results = new ArrayList<>();
                 for (Fault fault : faults) {
                     results.add(new Report.FaultResult(fault,
                             Recovery.after(fault.endedAt(), expected, onStream),
                             Recovery.after(fault.endedAt(), expected, onWebhook),
                             Recovery.worstLatency(fault.startedAt(), fault.endedAt(), expected, onStream),
-                            Recovery.worstLatency(fault.startedAt(), fault.endedAt(), expected, onWebhook)));
+                            Recovery.worstLatency(fault.startedAt(), fault.endedAt(), expected, onWebhook),
+                            Recovery.after(fault.endedAt(), expected, onTopic),
+                            Recovery.worstLatency(fault.startedAt(), fault.endedAt(), expected, onTopic)));
                 }
                 long decisionsOnTopic = decisionEvents.stream().map(TopicLog.Entry::ceId).distinct().count();
                 return new Report(settings, began, Duration.between(began, Instant.now()), startupMillis,

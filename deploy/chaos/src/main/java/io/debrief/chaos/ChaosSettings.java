@@ -24,8 +24,8 @@ public record ChaosSettings(String name, Duration duration, int minimumRounds, L
 
     public static ChaosSettings shortRun(Path root, Path workDir, Path resultsDir) {
         ServiceConfig config = ServiceConfig.FAST_FAILOVER;
-        return new ChaosSettings("short", Duration.ZERO, 1, List.of(FaultKind.values()), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), config.pauseFor(), Duration.ofSeconds(10), Duration.ofSeconds(60),
+        return new ChaosSettings("short", Duration.ZERO, 1, List.of(FaultKind.values()), Duration.ofSeconds(1),
+                Duration.ofSeconds(3), config.pauseFor(), Duration.ofSeconds(10), Duration.ofSeconds(45),
                 Duration.ofSeconds(90), "on", config, defaultInstances(), 3, Duration.ofMillis(300), 0.1,
                 System.nanoTime(), root, workDir, resultsDir);
     }

@@ -30,7 +30,8 @@ public final class Report {
 
     /** One fault with the recovery measured after it (empty: no decision followed it before the run ended). */
     public record FaultResult(Fault fault, OptionalLong streamRecovery, OptionalLong webhookRecovery,
-                              OptionalLong worstStreamLatency, OptionalLong worstWebhookLatency) {
+                              OptionalLong worstStreamLatency, OptionalLong worstWebhookLatency,
+                              OptionalLong topicRecovery, OptionalLong worstTopicLatency) {
     }
 
     private final ChaosSettings settings;
@@ -127,6 +128,8 @@ public final class Report {
             row.put("webhookRecoveryMillis", stats(of.stream().map(FaultResult::webhookRecovery).toList()));
             row.put("worstStreamLatencyMillis", stats(of.stream().map(FaultResult::worstStreamLatency).toList()));
             row.put("worstWebhookLatencyMillis", stats(of.stream().map(FaultResult::worstWebhookLatency).toList()));
+            row.put("topicRecoveryMillis", stats(of.stream().map(FaultResult::topicRecovery).toList()));
+            row.put("worstTopicLatencyMillis", stats(of.stream().map(FaultResult::worstTopicLatency).toList()));
             byKind.put(kind.label(), row);
         }
         return byKind;
@@ -191,6 +194,8 @@ public final class Report {
             row.put("webhookRecoveryMillis", f.webhookRecovery().isPresent() ? f.webhookRecovery().getAsLong() : null);
             row.put("worstStreamLatencyMillis", f.worstStreamLatency().isPresent() ? f.worstStreamLatency().getAsLong() : null);
             row.put("worstWebhookLatencyMillis", f.worstWebhookLatency().isPresent() ? f.worstWebhookLatency().getAsLong() : null);
+            row.put("topicRecoveryMillis", f.topicRecovery().isPresent() ? f.topicRecovery().getAsLong() : null);
+            row.put("worstTopicLatencyMillis", f.worstTopicLatency().isPresent() ? f.worstTopicLatency().getAsLong() : null);
             list.add(row);
         }
         json.put("faults", list);
@@ -250,25 +255,31 @@ public final class Report {
             md.append('\n');
         }
 
-        md.append("## Faults\n\n| kind | count | down (median / max) | recovery to the stream (median / max) | recovery to the webhook (median / max) | worst decision latency during the fault, stream / webhook (max) |\n|---|---:|---:|---:|---:|---:|\n");
+        md.append("## Faults\n\n| kind | count | down (median / max) | recovery to the stream (median / max) | recovery to the webhook (median / max) | worst decision latency during the fault, stream / webhook (max) | recovery to hiring-decisions (median / max) | worst latency to hiring-decisions (max) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> byKind = (Map<String, Map<String, Object>>) (Map<?, ?>) recoveryByKind();
         byKind.forEach((kind, row) -> md.append("| ").append(kind).append(" | ").append(row.get("faults")).append(" | ")
                 .append(pair(row.get("downMillis"))).append(" | ").append(pair(row.get("streamRecoveryMillis"))).append(" | ")
                 .append(pair(row.get("webhookRecoveryMillis"))).append(" | ").append(max(row.get("worstStreamLatencyMillis")))
-                .append(" / ").append(max(row.get("worstWebhookLatencyMillis"))).append(" |\n"));
+                .append(" / ").append(max(row.get("worstWebhookLatencyMillis"))).append(" | ")
+                .append(pair(row.get("topicRecoveryMillis"))).append(" | ").append(max(row.get("worstTopicLatencyMillis")))
+                .append(" |\n"));
         md.append("\nRecovery: from the fault's end (the restarted process ready, the broker or PostgreSQL accepting ")
                 .append("connections, the paused process continued) until every decision whose write was acknowledged ")
                 .append("before the end, and the first decision after it, reached the stream (resp. the catch-all ")
                 .append("subscription's receiver). Worst decision latency: the longest any decision whose write was ")
-                .append("acknowledged during the fault (from 2 s before it) took from that acknowledgement to the channel.\n\n");
-        md.append("| # | kind | target | at (s) | down (ms) | recovery stream / webhook (ms) | worst latency stream / webhook (ms) | note |\n|---:|---|---|---:|---:|---:|---:|---|\n");
+                .append("acknowledged during the fault (from 2 s before it) took from that acknowledgement to the channel. The ")
+                .append("hiring-decisions columns use the records' timestamps: what calibration-service (and the outbox relay ")
+                .append("before it) took, before notification-service.\n\n");
+        md.append("| # | kind | target | at (s) | down (ms) | recovery stream / webhook / topic (ms) | worst latency stream / webhook / topic (ms) | note |\n|---:|---|---|---:|---:|---:|---:|---|\n");
         int n = 1;
         for (FaultResult f : faults) {
             md.append("| ").append(n++).append(" | ").append(f.fault().kind().label()).append(" | ").append(f.fault().target())
                     .append(" | ").append(f.fault().startedAt() / 1000).append(" | ").append(f.fault().downMillis())
                     .append(" | ").append(opt(f.streamRecovery())).append(" / ").append(opt(f.webhookRecovery()))
+                    .append(" / ").append(opt(f.topicRecovery()))
                     .append(" | ").append(opt(f.worstStreamLatency())).append(" / ").append(opt(f.worstWebhookLatency()))
+                    .append(" / ").append(opt(f.worstTopicLatency()))
                     .append(" | ").append(f.fault().note()).append(" |\n");
         }
         md.append("\nSystem properties given to the services: `").append(new TreeMap<>(services.systemProperties()))

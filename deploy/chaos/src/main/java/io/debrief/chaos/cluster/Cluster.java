@@ -93,7 +93,7 @@ public final class Cluster implements AutoCloseable {
                 instance.start();
             }
             for (ServiceInstance instance : cluster.instances) {
-                instance.awaitReady(Duration.ofSeconds(180));
+                instance.awaitReadyOrRestart(Duration.ofSeconds(180), 3);
             }
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -61,6 +61,27 @@ public final class ServiceInstance {
         process.awaitReady(timeout);
     }
 
+    /**
+     * Waits until the instance that was started is ready; if it gives up during start-up (e.g. Flyway finds no free
+     * connection on a saturated machine) or is not ready in time, starts it again, up to {@code attempts} in all.
+     *
+     * @return how many extra starts it took
+     */
+    public int awaitReadyOrRestart(Duration timeout, int attempts) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                awaitReady(timeout);
+                return attempt - 1;
+            } catch (IllegalStateException failed) {
+                if (attempt >= attempts) {
+                    throw failed;
+                }
+                kill();
+                start();
+            }
+        }
+    }
+
     public synchronized void kill() {
         Signals.kill(process.pid());
     }

@@ -126,10 +126,10 @@ public final class Nemesis {
         instance.kill();
         long killed = clock.now();
         instance.start();
-        instance.awaitReady(Duration.ofSeconds(180));
+        int again = instance.awaitReadyOrRestart(Duration.ofSeconds(180), 3);
         long ready = clock.now();
         return new Fault(kind, instance.name() + " (pid " + pid + ")", start, ready,
-                "restarted and ready in " + (ready - killed) + " ms");
+                "restarted and ready in " + (ready - killed) + " ms" + (again > 0 ? " (" + again + " failed starts)" : ""));
     }
 
     private Fault pauseService(FaultKind kind, String service, long start) throws Exception {

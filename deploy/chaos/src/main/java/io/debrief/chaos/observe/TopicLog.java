@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicLog {
 
     /** One record as the checker needs it. */
-    public record Entry(int partition, long offset, String key, String ceId, String ceType, String value) {
+    public record Entry(int partition, long offset, long timestamp, String key, String ceId, String ceType, String value) {
     }
 
     private TopicLog() {
@@ -44,7 +44,7 @@ public final class TopicLog {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    entries.add(new Entry(record.partition(), record.offset(), record.key(), header(record, "ce_id"),
+                    entries.add(new Entry(record.partition(), record.offset(), record.timestamp(), record.key(), header(record, "ce_id"),
                             header(record, "ce_type"), record.value()));
                 }
             }
