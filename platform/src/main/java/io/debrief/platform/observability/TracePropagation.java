@@ -140,6 +140,15 @@ public class TracePropagation {
     }
 
     /**
+     * A span of an outgoing call made for earlier work, e.g. a webhook attempt for the decision whose context was
+     * stored with it: a child of {@code parent}. Make {@code parent.with(span)} current while sending and
+     * {@link #inject(Context, BiConsumer) inject} it into the request's headers; end it with the response.
+     */
+    public Span clientSpan(String name, Context parent) {
+        return tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.CLIENT).startSpan();
+    }
+
+    /**
      * A message for a SmallRye channel whose producer span (made by the connector, which also writes its
      * {@code traceparent} header) is a child of {@code parent}, e.g. the context of the consumed record that caused
      * it, instead of whatever context is current when the emitter sends it.

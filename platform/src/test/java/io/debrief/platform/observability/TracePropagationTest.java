@@ -96,12 +96,18 @@ class TracePropagationTest {
     }
 
     @Test
-    void aWebhookRequestGetsTheTraceparentOfTheCurrentContext() {
-        Span dispatch = sdk.getTracer("test").spanBuilder("webhook").startSpan();
+    void aWebhookAttemptContinuesTheStoredTraceOfItsDecisionAndCarriesItsTraceparent() {
+        Span decision = sdk.getTracer("test").spanBuilder("hiring-decisions process").startSpan();
+        decision.end();
+        String stored = "00-" + decision.getSpanContext().getTraceId() + "-" + decision.getSpanContext().getSpanId() + "-01";
+        Context parent = tracing.stored(stored, null);
+        Span attempt = tracing.clientSpan("webhook POST", parent);
         Map<String, String> httpHeaders = new LinkedHashMap<>();
-        tracing.inject(Context.root().with(dispatch), httpHeaders::put);
-        dispatch.end();
-        assertThat(httpHeaders.get("traceparent")).contains(dispatch.getSpanContext().getTraceId());
+        tracing.inject(parent.with(attempt), httpHeaders::put);
+        attempt.end();
+        assertThat(httpHeaders.get("traceparent")).isEqualTo("00-" + decision.getSpanContext().getTraceId() + "-"
+                + attempt.getSpanContext().getSpanId() + "-01");
+        assertThat(spans.getFinishedSpanItems().get(1).getParentSpanId()).isEqualTo(decision.getSpanContext().getSpanId());
     }
 
     @Test
