@@ -72,7 +72,7 @@ final class Backlogs {
             long launched = System.nanoTime();
             Thread starter = new Thread(() -> {
                 try {
-                    bench.launch("scorecard-service", "scorecard-service", "scorecard", Map.of("SCORECARD_OUTBOX_TOPIC", "bench-outbox-drain"));
+                    bench.launch("scorecard-service", "scorecard-service", "scorecard", Map.of("DEBRIEF_OUTBOX_TOPIC", "bench-outbox-drain"));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,10 +1,8 @@
 package io.debrief.scorecard.api;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -15,12 +13,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.debrief.scorecard.domain.Caller;
+import io.debrief.platform.problem.Problem;
+import io.debrief.platform.problem.ProblemException;
+import io.debrief.platform.problem.Violations;
+import io.debrief.platform.security.Roles;
 import io.debrief.scorecard.domain.Candidate;
-import io.debrief.scorecard.domain.Loop;
+import io.debrief.scorecard.domain.Caller;
+import io.debrief.scorecard.domain.LoopStatus;
 import io.debrief.scorecard.domain.PanelMember;
-import io.debrief.scorecard.domain.Scorecard;
-import io.debrief.scorecard.store.LoopStore;
+import io.debrief.scorecard.usecase.AmendScorecard;
+import io.debrief.scorecard.usecase.CancelLoop;
+import io.debrief.scorecard.usecase.OpenLoop;
+import io.debrief.scorecard.usecase.ReadLoops;
+import io.debrief.scorecard.usecase.SubmitScorecard;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,22 +38,29 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Loops and their scorecards (CONTRACT.md, scorecard-service). Every method names the roles that may call it
- * (a missing or bad token is a 401 before anything else); the finer rules — the interviewer themself, the panel,
- * blind feedback — are {@link Caller}'s, applied here before anything is read or written (403).
+ * Loops and their scorecards (CONTRACT.md, scorecard-service): HTTP in, a use case, HTTP out. Every method names the
+ * roles that may call it (a missing or bad token is a 401 before anything else); the finer rules — the interviewer
+ * themself, the panel, blind feedback — are the use cases' ({@code domain.Caller}), answered 403.
  */
 @Path("/api/loops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Loops and scorecards")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles (or the rules below) do not allow this call",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database is unavailable or the service is at capacity; "
+        + "Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class)))
 public class LoopResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
-    private static final String ONLY_THEMSELF = "only the interviewer themself may submit or amend their scorecard";
     private static final String BLIND = "Recruiters, hiring managers and admins read any; an interviewer on the panel "
             + "reads their own, and the others' once they have submitted their own (blind feedback).";
     private static final String FORBIDDEN_READ = "An interviewer not on the panel, or one reading another's scorecard "
@@ -57,19 +69,31 @@ public class LoopResource {
             {"type":"about:blank","title":"Bad Request","status":400,"detail":"the request has invalid fields",
              "violations":[{"field":"scores[CI_CD]","message":"must be less than or equal to 5"}]}""";
 
-    private final LoopStore loops;
-    private final IdempotentWrites writes;
+    private final OpenLoop openLoop;
+    private final CancelLoop cancelLoop;
+    private final SubmitScorecard submitScorecard;
+    private final AmendScorecard amendScorecard;
+    private final ReadLoops readLoops;
+    private final IdempotencyKeys keys;
+    private final LoopViews views;
     private final SecurityIdentity identity;
 
-    public LoopResource(LoopStore loops, IdempotentWrites writes, SecurityIdentity identity) {
-        this.loops = loops;
-        this.writes = writes;
+    public LoopResource(OpenLoop openLoop, CancelLoop cancelLoop, SubmitScorecard submitScorecard,
+                        AmendScorecard amendScorecard, ReadLoops readLoops, IdempotencyKeys keys, LoopViews views,
+                        SecurityIdentity identity) {
+        this.views = views;
+        this.openLoop = openLoop;
+        this.cancelLoop = cancelLoop;
+        this.submitScorecard = submitScorecard;
+        this.amendScorecard = amendScorecard;
+        this.readLoops = readLoops;
+        this.keys = keys;
         this.identity = identity;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.RECRUITER, Caller.ADMIN})
+    @RolesAllowed({Roles.RECRUITER, Roles.ADMIN})
     @Operation(summary = "Open a loop", description = "Opens a candidate's loop with its panel and emits "
             + "hiring.loop.opened.v1. With an Idempotency-Key, a repeat returns the first response and emits nothing.")
     @APIResponse(responseCode = "201", description = "Loop opened; Location names it",
@@ -82,21 +106,50 @@ public class LoopResource {
             content = @Content(mediaType = PROBLEM))
     public Uni<Response> open(@Valid @NotNull OpenLoopRequest request,
                               @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h")
-                              @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        return writes.run(idempotencyKey, caller().subject(), "POST", "/api/loops", request, tx -> {
-            Loop loop = Loop.open(UUID.randomUUID(),
-                    new Candidate(request.candidate().id(), request.candidate().name()), request.position(),
-                    request.level(), request.panel().stream()
-                            .map(seat -> PanelMember.seat(seat.interviewerId(), seat.stage())).toList(),
-                    LoopStore.now());
-            return loops.open(tx, loop).map(opened -> new IdempotentWrites.Outcome(201,
-                    URI.create("/api/loops/" + opened.loopId()), LoopView.of(opened)));
-        });
+                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        List<PanelMember> panel = request.panel() == null ? List.of() : request.panel().stream()
+                .map(seat -> PanelMember.seat(seat.interviewerId(), seat.stage(), seat.scheduledEnd())).toList();
+        OpenLoop.Command command = new OpenLoop.Command(
+                new Candidate(request.candidate().id(), request.candidate().name()), request.position(),
+                request.level(), panel, request.fromPlan(), request.interviewers(), request.scheduledEnds());
+        return openLoop.execute(command, keys.key(idempotencyKey, caller().subject(), "POST", "/api/loops", request),
+                        loop -> keys.reply(201, "/api/loops/" + loop.loopId(), views.of(loop)))
+                .map(IdempotencyKeys::response);
+    }
+
+    @GET
+    @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN, Roles.INTERVIEWER})
+    @Operation(summary = "List loops", description = "Loops newest first (at most " + ReadLoops.MAX_LISTED + "): the "
+            + "loops whose panel holds the interviewer, with the status when given. An interviewer lists their own "
+            + "(interviewer may be omitted or must be their own id); recruiters, hiring managers and admins anyone's, "
+            + "or every loop without interviewer.")
+    @APIResponse(responseCode = "200", description = "The loops, newest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoopView[].class)))
+    @APIResponse(responseCode = "400", description = "An unknown status", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "An interviewer naming another interviewer",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<List<LoopView>> list(
+            @Parameter(description = "An interviewer's id") @QueryParam("interviewer") String interviewer,
+            @Parameter(description = "OPEN or CANCELLED") @QueryParam("status") String status) {
+        return readLoops.list(caller(), interviewer == null || interviewer.isEmpty() ? null : interviewer,
+                        status(status))
+                .map(loops -> loops.stream().map(views::of).toList());
+    }
+
+    private static LoopStatus status(String status) {
+        if (status == null || status.isEmpty()) {
+            return null;
+        }
+        try {
+            return LoopStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", Violations.oneOf(LoopStatus.class));
+        }
     }
 
     @GET
     @Path("/{loopId}")
-    @RolesAllowed({Caller.RECRUITER, Caller.HIRING_MANAGER, Caller.ADMIN, Caller.INTERVIEWER})
+    @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN, Roles.INTERVIEWER})
     @Operation(summary = "Read a loop", description = "The loop with its panel: who submitted, at which version. "
             + "Recruiters, hiring managers, admins, and the interviewers on its panel.")
     @APIResponse(responseCode = "200", description = "The loop",
@@ -105,26 +158,25 @@ public class LoopResource {
     @APIResponse(responseCode = "403", description = "An interviewer who is not on the panel",
             content = @Content(mediaType = PROBLEM))
     public Uni<LoopView> get(@PathParam("loopId") String loopId) {
-        return readable(loopId).map(LoopView::of);
+        return readLoops.loop(caller(), loopId).map(views::of);
     }
 
     @POST
     @Path("/{loopId}/cancel")
-    @RolesAllowed({Caller.RECRUITER, Caller.ADMIN})
+    @RolesAllowed({Roles.RECRUITER, Roles.ADMIN})
     @Operation(summary = "Cancel a loop", description = "Cancels the loop and emits hiring.loop.cancelled.v1. "
             + "Cancelling a cancelled loop answers 200 and emits nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled loop",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoopView.class)))
     @APIResponse(responseCode = "404", description = "No such loop", content = @Content(mediaType = PROBLEM))
-    public Uni<Response> cancel(@PathParam("loopId") String loopId) {
-        return writes.run(null, caller().subject(), "POST", "/api/loops/" + loopId + "/cancel", null,
-                tx -> loops.cancel(tx, loopId).map(loop -> new IdempotentWrites.Outcome(200, null, LoopView.of(loop))));
+    public Uni<LoopView> cancel(@PathParam("loopId") String loopId) {
+        return cancelLoop.execute(loopId).map(views::of);
     }
 
     @POST
     @Path("/{loopId}/scorecards")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.INTERVIEWER)
+    @RolesAllowed(Roles.INTERVIEWER)
     @Operation(summary = "Submit a scorecard", description = "A panel interviewer's first scorecard (version 1); emits "
             + "hiring.scorecard.submitted.v1. Only the interviewer themself: the token's sub is the body's "
             + "interviewerId. Idempotency-Key as for opening a loop (keys are per caller).")
@@ -138,26 +190,26 @@ public class LoopResource {
     @APIResponse(responseCode = "404", description = "No such loop", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Already submitted (amend with PUT), or the loop is cancelled",
             content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "415", description = "Body not application/json", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
             content = @Content(mediaType = PROBLEM))
     public Uni<Response> submit(@PathParam("loopId") String loopId, @Valid @NotNull ScorecardRequest request,
                                 @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h")
-                                @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+                                @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         Caller caller = caller();
-        if (!caller.mayWriteScorecardOf(request.interviewerId())) {
-            return Uni.createFrom().failure(new AccessDenied(ONLY_THEMSELF));
-        }
         String path = "/api/loops/" + loopId + "/scorecards";
-        return writes.run(idempotencyKey, caller.subject(), "POST", path, request,
-                tx -> loops.submit(tx, loopId, request.interviewerId(), request.content())
-                        .map(s -> new IdempotentWrites.Outcome(201, URI.create(path + "/" + segment(s.interviewerId())),
-                                ScorecardView.of(s))));
+        return submitScorecard.execute(
+                        new SubmitScorecard.Command(caller, loopId, request.interviewerId(), request.content()),
+                        keys.key(idempotencyKey, caller.subject(), "POST", path, request),
+                        s -> keys.reply(201, path + "/" + segment(s.interviewerId()), ScorecardView.of(s)))
+                .map(IdempotencyKeys::response);
     }
 
     @PUT
     @Path("/{loopId}/scorecards/{interviewerId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.INTERVIEWER)
+    @RolesAllowed(Roles.INTERVIEWER)
     @Operation(summary = "Amend a scorecard", description = "Stores a new version (latest + 1) and emits "
             + "hiring.scorecard.submitted.v1 with it. Earlier versions are kept. Only the interviewer themself (the "
             + "token's sub is the path's interviewerId); the body's interviewerId must match the path.")
@@ -170,24 +222,22 @@ public class LoopResource {
     @APIResponse(responseCode = "404", description = "No such loop, or no scorecard of this interviewer to amend",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The loop is cancelled", content = @Content(mediaType = PROBLEM))
-    public Uni<Response> amend(@PathParam("loopId") String loopId, @PathParam("interviewerId") String interviewerId,
-                               @Valid @NotNull ScorecardRequest request) {
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "415", description = "Body not application/json", content = @Content(mediaType = PROBLEM))
+    public Uni<ScorecardView> amend(@PathParam("loopId") String loopId, @PathParam("interviewerId") String interviewerId,
+                                    @Valid @NotNull ScorecardRequest request) {
         Caller caller = caller();
-        if (!caller.mayWriteScorecardOf(interviewerId)) {
-            return Uni.createFrom().failure(new AccessDenied(ONLY_THEMSELF));
+        if (caller.mayWriteScorecardOf(interviewerId) && !interviewerId.equals(request.interviewerId())) {
+            return Uni.createFrom().failure(
+                    ProblemException.invalid("interviewerId", "must match the interviewer in the path"));
         }
-        if (!interviewerId.equals(request.interviewerId())) {
-            return Uni.createFrom().failure(new ProblemException(400, "the request has invalid fields",
-                    List.of(new Problem.Violation("interviewerId", "must match the interviewer in the path"))));
-        }
-        return writes.run(null, caller.subject(), "PUT", "/api/loops/" + loopId + "/scorecards/" + interviewerId, request,
-                tx -> loops.amend(tx, loopId, interviewerId, request.content())
-                        .map(s -> new IdempotentWrites.Outcome(200, null, ScorecardView.of(s))));
+        return amendScorecard.execute(new AmendScorecard.Command(caller, loopId, interviewerId, request.content()))
+                .map(ScorecardView::of);
     }
 
     @GET
     @Path("/{loopId}/scorecards")
-    @RolesAllowed({Caller.RECRUITER, Caller.HIRING_MANAGER, Caller.ADMIN, Caller.INTERVIEWER})
+    @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN, Roles.INTERVIEWER})
     @Operation(summary = "List a loop's scorecards", description = "The latest version of each submitted scorecard, "
             + "in panel order. Recruiters, hiring managers and admins see all; an interviewer on the panel sees "
             + "everyone's once they have submitted their own, before that nothing (blind feedback).")
@@ -197,15 +247,13 @@ public class LoopResource {
     @APIResponse(responseCode = "403", description = "An interviewer who is not on the panel",
             content = @Content(mediaType = PROBLEM))
     public Uni<List<ScorecardView>> list(@PathParam("loopId") String loopId) {
-        Caller caller = caller();
-        return readable(loopId).flatMap(loop -> loops.latestScorecards(loop)
-                .map(all -> all.stream().filter(s -> caller.mayReadScorecardOf(loop, s.interviewerId()))
-                        .map(ScorecardView::of).toList()));
+        return readLoops.latestScorecards(caller(), loopId)
+                .map(all -> all.stream().map(ScorecardView::of).toList());
     }
 
     @GET
     @Path("/{loopId}/scorecards/{interviewerId}")
-    @RolesAllowed({Caller.RECRUITER, Caller.HIRING_MANAGER, Caller.ADMIN, Caller.INTERVIEWER})
+    @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN, Roles.INTERVIEWER})
     @Operation(summary = "Read a scorecard", description = "The latest version of one interviewer's scorecard. "
             + BLIND)
     @APIResponse(responseCode = "200", description = "The latest version", content = @Content(
@@ -215,12 +263,13 @@ public class LoopResource {
             content = @Content(mediaType = PROBLEM))
     public Uni<ScorecardView> scorecard(@PathParam("loopId") String loopId,
                                         @PathParam("interviewerId") String interviewerId) {
-        return history(loopId, interviewerId).map(versions -> ScorecardView.of(versions.get(versions.size() - 1)));
+        return readLoops.versions(caller(), loopId, interviewerId)
+                .map(versions -> ScorecardView.of(versions.get(versions.size() - 1)));
     }
 
     @GET
     @Path("/{loopId}/scorecards/{interviewerId}/versions")
-    @RolesAllowed({Caller.RECRUITER, Caller.HIRING_MANAGER, Caller.ADMIN, Caller.INTERVIEWER})
+    @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN, Roles.INTERVIEWER})
     @Operation(summary = "A scorecard's history", description = "Every version of one interviewer's scorecard, "
             + "oldest first (an extension of the contract). " + BLIND)
     @APIResponse(responseCode = "200", description = "All versions", content = @Content(
@@ -230,35 +279,12 @@ public class LoopResource {
             content = @Content(mediaType = PROBLEM))
     public Uni<List<ScorecardView>> versions(@PathParam("loopId") String loopId,
                                              @PathParam("interviewerId") String interviewerId) {
-        return history(loopId, interviewerId).map(all -> all.stream().map(ScorecardView::of).toList());
+        return readLoops.versions(caller(), loopId, interviewerId)
+                .map(all -> all.stream().map(ScorecardView::of).toList());
     }
-
-    // ---- access ----
 
     private Caller caller() {
         return Callers.of(identity);
-    }
-
-    /** The loop, when the caller may read it: 404 for no such loop, 403 for an interviewer not on its panel. */
-    private Uni<Loop> readable(String loopId) {
-        Caller caller = caller();
-        return loops.find(loopId).invoke(loop -> {
-            if (!caller.mayRead(loop)) {
-                throw new AccessDenied("only recruiters, hiring managers, admins and this loop's panel may read it");
-            }
-        });
-    }
-
-    /** One interviewer's versions, when the caller may read them (blind feedback); 404 when there are none. */
-    private Uni<List<Scorecard>> history(String loopId, String interviewerId) {
-        Caller caller = caller();
-        return readable(loopId).flatMap(loop -> {
-            if (!caller.mayReadScorecardOf(loop, interviewerId)) {
-                return Uni.createFrom().failure(new AccessDenied(
-                        "blind feedback: other interviewers' scorecards can be read after submitting your own"));
-            }
-            return loops.history(loop, interviewerId);
-        });
     }
 
     private static String segment(String value) {

@@ -1,5 +1,9 @@
 package io.debrief.scorecard.api;
 
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.debrief.scorecard.domain.Limits;
 import io.debrief.scorecard.domain.Stage;
 import jakarta.validation.constraints.NotBlank;
@@ -8,5 +12,7 @@ import jakarta.validation.constraints.Size;
 
 public record PanelMemberRequest(
         @NotBlank @Size(max = Limits.MAX_ID_LENGTH) String interviewerId,
-        @NotNull Stage stage) {
+        @NotNull Stage stage,
+        @Schema(description = "When the interview ends (RFC 3339), optional: reminders are counted from it",
+                nullable = true) Instant scheduledEnd) {
 }

@@ -1,6 +1,7 @@
 package io.debrief.scorecard.api;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import io.debrief.scorecard.domain.Limits;
 import io.debrief.scorecard.domain.Recommendation;
 import io.debrief.scorecard.domain.RedFlag;
 import io.debrief.scorecard.domain.ScorecardContent;
-import io.debrief.scorecard.store.LoopStore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -41,8 +41,16 @@ public record ScorecardRequest(
 
     /** The validated content; flags are de-duplicated, keeping their first position. */
     public ScorecardContent content() {
-        return new ScorecardContent(LoopStore.enumMap(scores), LoopStore.enumMap(evidence), distinct(redFlags),
+        return new ScorecardContent(enumMap(scores), enumMap(evidence), distinct(redFlags),
                 distinct(greenFlags), recommendation, notes);
+    }
+
+    private static <V> EnumMap<Area, V> enumMap(Map<Area, V> source) {
+        EnumMap<Area, V> map = new EnumMap<>(Area.class);
+        if (source != null) {
+            map.putAll(source);
+        }
+        return map;
     }
 
     private static <T> List<T> distinct(List<T> flags) {

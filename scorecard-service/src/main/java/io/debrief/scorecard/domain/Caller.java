@@ -4,11 +4,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.debrief.platform.security.Roles;
+
 /**
  * Who is asking (the token's {@code sub} and {@code groups}), and what they may do with a loop: CONTRACT.md
  * "Identity and access".
+ * Opening and cancelling loops is a role check on the resource ({@code recruiter}, {@code admin}); the rules that
+ * depend on the loop or on the subject are here.
  * <ul>
- * <li>Recruiters and admins open and cancel loops.</li>
  * <li>Only the interviewer themself ({@code sub} = {@code interviewerId}) submits or amends their scorecard.</li>
  * <li>Recruiters, hiring managers and admins read every loop and every scorecard. An interviewer reads the loops
  * whose panel they sit on, and their own scorecard; the other interviewers' scorecards only once they have submitted
@@ -18,27 +21,18 @@ import java.util.Set;
  */
 public record Caller(String subject, Set<String> roles) {
 
-    public static final String INTERVIEWER = "interviewer";
-    public static final String RECRUITER = "recruiter";
-    public static final String HIRING_MANAGER = "hiring-manager";
-    public static final String ADMIN = "admin";
-
     public Caller {
         roles = Set.copyOf(roles);
     }
 
     /** Recruiters, hiring managers and admins see every loop and scorecard. */
     public boolean oversees() {
-        return roles.contains(RECRUITER) || roles.contains(HIRING_MANAGER) || roles.contains(ADMIN);
-    }
-
-    public boolean mayOpenOrCancelLoops() {
-        return roles.contains(RECRUITER) || roles.contains(ADMIN);
+        return roles.stream().anyMatch(Roles.OVERSEERS::contains);
     }
 
     /** Submit or amend {@code interviewerId}'s scorecard: that interviewer only (the panel rule is the loop's). */
     public boolean mayWriteScorecardOf(String interviewerId) {
-        return roles.contains(INTERVIEWER) && subject != null && subject.equals(interviewerId);
+        return roles.contains(Roles.INTERVIEWER) && subject != null && subject.equals(interviewerId);
     }
 
     public boolean mayRead(Loop loop) {
@@ -55,7 +49,7 @@ public record Caller(String subject, Set<String> roles) {
 
     /** The caller's own seat on the panel, when they are an interviewer on it. */
     private Optional<PanelMember> seat(Loop loop) {
-        if (!roles.contains(INTERVIEWER) || subject == null) {
+        if (!roles.contains(Roles.INTERVIEWER) || subject == null) {
             return Optional.empty();
         }
         return loop.panel().stream().filter(m -> Objects.equals(m.interviewerId(), subject)).findFirst();

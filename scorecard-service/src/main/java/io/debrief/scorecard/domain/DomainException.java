@@ -2,7 +2,8 @@ package io.debrief.scorecard.domain;
 
 /** A request the rules refuse. The api layer maps each kind to its status code. */
 public abstract sealed class DomainException extends RuntimeException
-        permits DomainException.NotFound, DomainException.Conflict, DomainException.InvalidField {
+        permits DomainException.NotFound, DomainException.Conflict, DomainException.InvalidField,
+        DomainException.Forbidden {
 
     protected DomainException(String message) {
         super(message, null, false, false);
@@ -11,6 +12,13 @@ public abstract sealed class DomainException extends RuntimeException
     /** The resource does not exist (404). */
     public static final class NotFound extends DomainException {
         public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The caller may not do this with this loop (403): a rule of {@link Caller}; the message is shown to them. */
+    public static final class Forbidden extends DomainException {
+        public Forbidden(String message) {
             super(message);
         }
     }

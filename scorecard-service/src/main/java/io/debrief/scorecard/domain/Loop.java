@@ -1,7 +1,6 @@
 package io.debrief.scorecard.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,16 +54,6 @@ public record Loop(UUID loopId, Candidate candidate, String position, Level leve
         requireOpen();
         return new Scorecard(seat.scorecardId(), loopId, interviewerId, seat.stage(), seat.latestVersion() + 1,
                 content, now);
-    }
-
-    /** The loop after recording {@code scorecard} as the interviewer's latest version. */
-    public Loop with(Scorecard scorecard) {
-        List<PanelMember> seats = new ArrayList<>(panel.size());
-        for (PanelMember m : panel) {
-            seats.add(m.interviewerId().equals(scorecard.interviewerId())
-                    ? m.withVersion(scorecard.scorecardId(), scorecard.version()) : m);
-        }
-        return new Loop(loopId, candidate, position, level, status, seats, openedAt, cancelledAt);
     }
 
     private void requireOpen() {

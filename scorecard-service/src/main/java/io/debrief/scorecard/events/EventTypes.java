@@ -5,8 +5,7 @@ public final class EventTypes {
     public static final String LOOP_OPENED = "hiring.loop.opened.v1";
     public static final String SCORECARD_SUBMITTED = "hiring.scorecard.submitted.v1";
     public static final String LOOP_CANCELLED = "hiring.loop.cancelled.v1";
-    /** Debezium outbox {@code aggregatetype}: every event here belongs to a loop. */
-    public static final String AGGREGATE_TYPE = "loop";
+    public static final String SCORECARD_OVERDUE = "hiring.scorecard.overdue.v1";
 
     private EventTypes() {
     }

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
+import io.debrief.scorecard.config.IdempotencyConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Idempotency keys (Stripe style). A key is claimed in the transaction of the change it protects: the primary key
  * makes a concurrent request with the same key wait for that transaction, then see the stored response (commit) or
- * claim the key itself (rollback). Keys expire after {@code scorecard.idempotency.ttl}. A key is scoped to its
+ * claim the key itself (rollback). Keys expire after {@code debrief.idempotency.ttl}. A key is scoped to its
  * caller (the token's {@code sub}): two callers' equal keys are two keys.
  */
 @ApplicationScoped
@@ -41,9 +40,9 @@ public class IdempotencyStore {
     private final Pool pool;
     private final Duration ttl;
 
-    public IdempotencyStore(Pool pool, @ConfigProperty(name = "scorecard.idempotency.ttl", defaultValue = "24h") Duration ttl) {
+    public IdempotencyStore(Pool pool, IdempotencyConfig config) {
         this.pool = pool;
-        this.ttl = ttl;
+        this.ttl = config.ttl();
     }
 
     /**
@@ -80,7 +79,7 @@ public class IdempotencyStore {
                 .replaceWithVoid();
     }
 
-    @Scheduled(every = "${scorecard.idempotency.cleanup-every:1h}", delayed = "1m")
+    /** Deletes the keys whose time is up. */
     public Uni<Void> purgeExpired() {
         return pool.preparedQuery("DELETE FROM idempotency_key WHERE created_at < now() - $1::integer * interval '1 second'")
                 .execute(Tuple.of(ttlSeconds()))

@@ -3,7 +3,6 @@ package io.debrief.scorecard.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import io.debrief.scorecard.domain.RedFlag;
 import io.debrief.scorecard.domain.Scorecard;
 import io.debrief.scorecard.domain.ScorecardContent;
 import io.debrief.scorecard.domain.Stage;
-import io.debrief.scorecard.events.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -39,31 +37,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Loops, panels and scorecard versions in PostgreSQL (reactive client, plain SQL). The write methods run on the
- * caller's transaction and write the matching outbox event in it. Every write first locks the loop row
- * ({@code FOR UPDATE}): writes to one loop are serialized, the domain rules see the latest state, and the loop's
- * outbox rows get their sequence numbers in commit order (which the relay relies on).
+ * caller's transaction. A write to a loop first {@link #lock locks} its row ({@code FOR UPDATE}): writes to one loop
+ * are serialized, the domain rules see the latest state, and the loop's outbox rows get their sequence numbers in
+ * commit order (which the relay relies on).
  */
 @ApplicationScoped
 public class LoopStore {
 
     private static final String LOOP_COLUMNS =
             "loop_id, candidate_id, candidate_name, position, level, status, opened_at, cancelled_at";
+    private static final String SEAT_COLUMNS =
+            "interviewer_id, stage, scorecard_id, latest_version, scheduled_end, reminders_sent";
     private static final String SCORECARD_COLUMNS = "loop_id, interviewer_id, version, scorecard_id, stage, "
             + "scores::text, evidence::text, red_flags::text, green_flags::text, recommendation, notes, submitted_at";
 
     private final Pool pool;
     private final ObjectMapper mapper;
-    private final OutboxWriter outbox;
 
-    public LoopStore(Pool pool, ObjectMapper mapper, OutboxWriter outbox) {
+    public LoopStore(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
         this.mapper = mapper;
-        this.outbox = outbox;
-    }
-
-    /** Times are stored with millisecond precision so that what a response shows is what a later read shows. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     // ---- reads ----
@@ -108,54 +101,78 @@ public class LoopStore {
                 });
     }
 
+    /**
+     * Loops newest first: those whose panel holds {@code interviewerId} (any loop when null), with {@code status}
+     * (any when null); at most {@code limit}.
+     */
+    public Uni<List<Loop>> list(String interviewerId, LoopStatus status, int limit) {
+        return pool.preparedQuery("SELECT " + LOOP_COLUMNS + """
+                         FROM hiring_loop l
+                        WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM panel_member m
+                                                             WHERE m.loop_id = l.loop_id AND m.interviewer_id = $1))
+                          AND ($2::text IS NULL OR l.status = $2)
+                        ORDER BY l.opened_at DESC, l.loop_id
+                        LIMIT $3""")
+                .execute(Tuple.of(interviewerId == null ? null : plain(interviewerId),
+                        status == null ? null : status.name(), limit))
+                .flatMap(loopRows -> {
+                    List<Row> rows = new ArrayList<>();
+                    loopRows.forEach(rows::add);
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(List.<Loop>of());
+                    }
+                    UUID[] ids = rows.stream().map(r -> r.getUUID("loop_id")).toArray(UUID[]::new);
+                    return pool.preparedQuery("SELECT loop_id, " + SEAT_COLUMNS
+                                    + " FROM panel_member WHERE loop_id = ANY($1) ORDER BY loop_id, seat")
+                            .execute(Tuple.of(ids))
+                            .map(seatRows -> {
+                                Map<UUID, List<PanelMember>> panels = new java.util.HashMap<>();
+                                seatRows.forEach(m -> panels.computeIfAbsent(m.getUUID("loop_id"),
+                                        k -> new ArrayList<>()).add(seat(m)));
+                                return rows.stream().map(r -> loop(r, panels.getOrDefault(r.getUUID("loop_id"),
+                                        List.of()))).toList();
+                            });
+                });
+    }
+
     // ---- writes, on the caller's transaction ----
 
-    public Uni<Loop> open(SqlConnection tx, Loop loop) {
+    /** The loop with its row locked until the transaction ends; 404 when there is no such loop. */
+    public Uni<Loop> lock(SqlConnection tx, String loopId) {
+        return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true));
+    }
+
+    /** The loop row and its panel, sent together (pipelined on the transaction's connection), run in this order. */
+    public Uni<Void> insert(SqlConnection tx, Loop loop) {
         List<Tuple> seats = new ArrayList<>();
         for (int i = 0; i < loop.panel().size(); i++) {
             PanelMember m = loop.panel().get(i);
-            seats.add(Tuple.of(loop.loopId(), m.interviewerId(), i, m.stage().name()));
+            OffsetDateTime end = utc(m.scheduledEnd());
+            // the reminder job looks at a seat from its scheduled end on (see usecase.SendReminders)
+            seats.add(Tuple.from(new Object[] {loop.loopId(), m.interviewerId(), i, m.stage().name(), end, end}));
         }
-        // sent together (pipelined on the transaction's connection); PostgreSQL runs them in this order
         Uni<?> insertLoop = tx.preparedQuery("INSERT INTO hiring_loop (" + LOOP_COLUMNS
                         + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .execute(Tuple.from(new Object[] {loop.loopId(), loop.candidate().id(), loop.candidate().name(),
                         loop.position(), loop.level().name(), loop.status().name(), utc(loop.openedAt()), null}));
         Uni<?> insertPanel = tx.preparedQuery(
-                        "INSERT INTO panel_member (loop_id, interviewer_id, seat, stage) VALUES ($1, $2, $3, $4)")
+                        "INSERT INTO panel_member (loop_id, interviewer_id, seat, stage, scheduled_end, next_reminder_at) "
+                                + "VALUES ($1, $2, $3, $4, $5, $6)")
                 .executeBatch(seats);
-        return Uni.combine().all().unis(insertLoop, insertPanel, outbox.loopOpened(tx, loop)).discardItems()
-                .replaceWith(loop);
+        return Uni.combine().all().unis(insertLoop, insertPanel).discardItems();
     }
 
-    /** Cancels an open loop and emits its event; a cancelled loop is returned as it is, with no second event. */
-    public Uni<Loop> cancel(SqlConnection tx, String loopId) {
-        return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true)).flatMap(loop -> {
-            if (loop.cancelled()) {
-                return Uni.createFrom().item(loop);
-            }
-            Loop cancelled = loop.cancel(now());
-            Uni<?> update = tx.preparedQuery("UPDATE hiring_loop SET status = $2, cancelled_at = $3 WHERE loop_id = $1")
-                    .execute(Tuple.of(cancelled.loopId(), cancelled.status().name(), utc(cancelled.cancelledAt())));
-            return Uni.combine().all().unis(update, outbox.loopCancelled(tx, cancelled)).discardItems()
-                    .replaceWith(cancelled);
-        });
+    /** Stores a loop's new status (a cancellation: no reminders are due any more). */
+    public Uni<Void> updateStatus(SqlConnection tx, Loop loop) {
+        Uni<?> status = tx.preparedQuery("UPDATE hiring_loop SET status = $2, cancelled_at = $3 WHERE loop_id = $1")
+                .execute(Tuple.of(loop.loopId(), loop.status().name(), utc(loop.cancelledAt())));
+        Uni<?> reminders = tx.preparedQuery("UPDATE panel_member SET next_reminder_at = NULL WHERE loop_id = $1")
+                .execute(Tuple.of(loop.loopId()));
+        return Uni.combine().all().unis(status, reminders).discardItems();
     }
 
-    public Uni<Scorecard> submit(SqlConnection tx, String loopId, String interviewerId, ScorecardContent content) {
-        return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true))
-                .map(loop -> loop.firstSubmission(interviewerId, content, UUID.randomUUID(), now()))
-                .call(scorecard -> record(tx, scorecard));
-    }
-
-    public Uni<Scorecard> amend(SqlConnection tx, String loopId, String interviewerId, ScorecardContent content) {
-        return Uni.createFrom().deferred(() -> load(tx, parse(loopId), true))
-                .map(loop -> loop.amendment(plain(interviewerId), content, now()))
-                .call(scorecard -> record(tx, scorecard));
-    }
-
-    /** The new version, the panel's pointer to it and the event: sent together, run in this order. */
-    private Uni<Void> record(SqlConnection tx, Scorecard s) {
+    /** A new scorecard version and the panel's pointer to it: sent together, run in this order. */
+    public Uni<Void> insertVersion(SqlConnection tx, Scorecard s) {
         ScorecardContent c = s.content();
         Uni<?> version = tx.preparedQuery("INSERT INTO scorecard_version (loop_id, interviewer_id, version, "
                         + "scorecard_id, stage, scores, evidence, red_flags, green_flags, recommendation, notes, "
@@ -164,10 +181,10 @@ public class LoopStore {
                 .execute(Tuple.from(new Object[] {s.loopId(), s.interviewerId(), s.version(), s.scorecardId(),
                         s.stage().name(), json(c.scores()), json(c.evidence()), json(c.redFlags()),
                         json(c.greenFlags()), c.recommendation().name(), c.notes(), utc(s.submittedAt())}));
-        Uni<?> latest = tx.preparedQuery("UPDATE panel_member SET scorecard_id = $3, latest_version = $4 "
-                        + "WHERE loop_id = $1 AND interviewer_id = $2")
+        Uni<?> latest = tx.preparedQuery("UPDATE panel_member SET scorecard_id = $3, latest_version = $4, "
+                        + "next_reminder_at = NULL WHERE loop_id = $1 AND interviewer_id = $2")
                 .execute(Tuple.of(s.loopId(), s.interviewerId(), s.scorecardId(), s.version()));
-        return Uni.combine().all().unis(version, latest, outbox.scorecardSubmitted(tx, s)).discardItems();
+        return Uni.combine().all().unis(version, latest).discardItems();
     }
 
     // ---- mapping ----
@@ -181,18 +198,23 @@ public class LoopStore {
         Uni<RowSet<Row>> loopRow = client.preparedQuery("SELECT " + LOOP_COLUMNS
                         + " FROM hiring_loop WHERE loop_id = $1" + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(loopId));
-        Uni<RowSet<Row>> seats = client.preparedQuery("SELECT interviewer_id, stage, scorecard_id, latest_version "
-                        + "FROM panel_member WHERE loop_id = $1 ORDER BY seat")
+        Uni<RowSet<Row>> seats = client.preparedQuery("SELECT " + SEAT_COLUMNS
+                        + " FROM panel_member WHERE loop_id = $1 ORDER BY seat")
                 .execute(Tuple.of(loopId));
         return Uni.combine().all().unis(loopRow, seats).asTuple().map(rows -> {
             if (rows.getItem1().rowCount() == 0) {
                 throw unknownLoop(loopId.toString());
             }
             List<PanelMember> panel = new ArrayList<>();
-            rows.getItem2().forEach(m -> panel.add(new PanelMember(m.getString(0), Stage.valueOf(m.getString(1)),
-                    m.getUUID(2), m.getInteger(3))));
+            rows.getItem2().forEach(m -> panel.add(seat(m)));
             return loop(rows.getItem1().iterator().next(), panel);
         });
+    }
+
+    private static PanelMember seat(Row m) {
+        return new PanelMember(m.getString("interviewer_id"), Stage.valueOf(m.getString("stage")),
+                m.getUUID("scorecard_id"), m.getInteger("latest_version"), instant(m.getOffsetDateTime("scheduled_end")),
+                m.getInteger("reminders_sent"));
     }
 
     private static Loop loop(Row row, List<PanelMember> panel) {
@@ -217,7 +239,7 @@ public class LoopStore {
         return alias + "." + SCORECARD_COLUMNS.replace(", ", ", " + alias + ".");
     }
 
-    public static <V> EnumMap<Area, V> enumMap(Map<Area, V> source) {
+    private static <V> EnumMap<Area, V> enumMap(Map<Area, V> source) {
         EnumMap<Area, V> map = new EnumMap<>(Area.class);
         if (source != null) {
             map.putAll(source);

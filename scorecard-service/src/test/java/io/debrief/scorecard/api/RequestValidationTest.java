@@ -84,9 +84,10 @@ class RequestValidationTest {
             @ForAll @Size(max = 24) List<@IntRange(min = 0, max = 30) Integer> interviewers) {
         List<PanelMemberRequest> panel = new ArrayList<>();
         for (Integer i : interviewers) {
-            panel.add(new PanelMemberRequest("interviewer-" + i, Stage.CULTURAL_FIT));
+            panel.add(new PanelMemberRequest("interviewer-" + i, Stage.CULTURAL_FIT, null));
         }
-        OpenLoopRequest request = new OpenLoopRequest(new CandidateRequest("c", "Ada"), "MLOps", Level.JUNIOR, panel);
+        OpenLoopRequest request = new OpenLoopRequest(new CandidateRequest("c", "Ada"), "MLOps", Level.JUNIOR, panel,
+                null, null, null);
         boolean valid = !panel.isEmpty() && panel.size() <= 20 && Set.copyOf(interviewers).size() == interviewers.size();
         assertThat(invalidFields(request)).isEqualTo(valid ? Set.of() : Set.of("panel"));
     }

@@ -12,12 +12,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
+import io.debrief.scorecard.store.OutboxRow;
+
 class CloudEventRecordsTest {
 
     @Test
     void aRecordCarriesTheLoopIdAsKeyAndTheCloudEventsBinaryHeaders() {
         UUID id = UUID.randomUUID();
-        OutboxRow row = new OutboxRow(id, 7, "loop-1", EventTypes.LOOP_CANCELLED,
+        OutboxRow row = new OutboxRow(id.toString(), "loop-1", EventTypes.LOOP_CANCELLED,
                 "{\"loopId\":\"loop-1\",\"cancelledAt\":\"2026-11-26T10:00:00.123Z\"}",
                 Instant.parse("2026-11-26T10:00:00.123Z"));
 

@@ -1,0 +1,60 @@
+package io.debrief.scorecard.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.debrief.scorecard.domain.Loop;
+import io.debrief.scorecard.domain.PanelMember;
+import io.debrief.scorecard.domain.Scorecard;
+import io.debrief.scorecard.store.OutboxRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one place that makes this service's events (CONTRACT.md, {@code scorecard-events}): the data record of each
+ * type as JSON, in an outbox row that the use case stores with its change. The id of a row is its {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxEvents {
+
+    private final ObjectMapper mapper;
+
+    public OutboxEvents(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public OutboxRow loopOpened(Loop loop) {
+        return row(UUID.randomUUID().toString(), loop.loopId(), EventTypes.LOOP_OPENED, LoopOpened.of(loop),
+                loop.openedAt());
+    }
+
+    public OutboxRow scorecardSubmitted(Scorecard scorecard) {
+        return row(UUID.randomUUID().toString(), scorecard.loopId(), EventTypes.SCORECARD_SUBMITTED,
+                ScorecardSubmitted.of(scorecard), scorecard.submittedAt());
+    }
+
+    public OutboxRow loopCancelled(Loop loop) {
+        return row(UUID.randomUUID().toString(), loop.loopId(), EventTypes.LOOP_CANCELLED, LoopCancelled.of(loop),
+                loop.cancelledAt());
+    }
+
+    /**
+     * Reminder {@code reminder} of {@code member}'s missing scorecard. Its id is {@code {loopId}:{interviewerId}:overdue:{n}}
+     * (CONTRACT.md Part 2): the same reminder always has the same {@code ce_id}.
+     */
+    public OutboxRow scorecardOverdue(UUID loopId, PanelMember member, int reminder, Instant overdueSince, Instant now) {
+        return row(loopId + ":" + member.interviewerId() + ":overdue:" + reminder, loopId, EventTypes.SCORECARD_OVERDUE,
+                new ScorecardOverdue(loopId.toString(), member.interviewerId(), member.stage(), member.scheduledEnd(),
+                        reminder, overdueSince), now);
+    }
+
+    private OutboxRow row(String id, UUID loopId, String type, Object data, Instant time) {
+        try {
+            return new OutboxRow(id, loopId.toString(), type, mapper.writeValueAsString(data), time);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + type, e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.debrief.scorecard.events;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.debrief.scorecard.config.OutboxConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Makes the relay's {@link Publisher}s: a plain {@code KafkaProducer} with {@code acks=all} and idempotence, its
+ * timeouts derived from {@code debrief.outbox.*}, on {@code kafka.bootstrap.servers} (or another broker, for tests that
+ * play other instances).
+ */
+@ApplicationScoped
+public class Publishers {
+
+    private static final AtomicInteger RELAYS = new AtomicInteger();
+
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+
+    public Publishers(OutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A publisher to this service's broker. */
+    public Publisher publisher() {
+        return publisher(bootstrapServers, Map.of());
+    }
+
+    /** A publisher to {@code bootstrap}, with producer settings overridden. */
+    public Publisher publisher(String bootstrap, Map<String, Object> producerOverrides) {
+        Map<String, Object> producerConfig = producerConfig(bootstrap);
+        producerConfig.putAll(producerOverrides);
+        return new Publisher(() -> new KafkaProducer<>(producerConfig), config.topic(), config.ackTimeout());
+    }
+
+    private Map<String, Object> producerConfig(String bootstrap) {
+        Map<String, Object> producer = new HashMap<>();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "scorecard-outbox-relay-" + RELAYS.incrementAndGet());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // with idempotence, up to 5 in-flight requests keep their order within a partition
+        producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a round sends up to batch-size records at once: bigger per-partition batches mean fewer produce requests
+        producer.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        long ackMillis = config.ackTimeout().toMillis();
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, ackMillis / 2));
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackMillis);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return producer;
+    }
+}
