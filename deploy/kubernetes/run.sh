@@ -13,6 +13,7 @@
 #
 # Needs root, podman, runc and debootstrap (apt-get install -y podman runc debootstrap), JDK 17 and curl.
 # State (the key pair, the database password): DEBRIEF_K8S_RUN_DIR, default deploy/kubernetes/.run
+# DEBRIEF_READY_TIMEOUT: seconds to wait for Kafka and PostgreSQL, then for every replica (default 600)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -228,12 +229,12 @@ up() {
   say "Starting Kafka and PostgreSQL (podman kube play, pods kafka and postgres)"
   pm kube play --network "$network" "$run_dir/infra.yaml" > "$run_dir/kube-play.log" 2>&1 \
     || { cat "$run_dir/kube-play.log" >&2; fail "podman kube play failed"; }
-  wait_infra 180
+  wait_infra "${DEBRIEF_READY_TIMEOUT:-600}"
   say "Starting the services and the gateway (podman kube play)"
   pm kube play --network "$network" "$run_dir/apps.yaml" >> "$run_dir/kube-play.log" 2>&1 \
     || { cat "$run_dir/kube-play.log" >&2; fail "podman kube play failed"; }
   say "Waiting until both replicas of every service are ready"
-  wait_ready 240
+  wait_ready "${DEBRIEF_READY_TIMEOUT:-600}"
   local ready_after=$(( $(date +%s) - started ))
   say "Every replica is ready (${ready_after}s after 'up')"
   [ "$sample_run" = 1 ] && sample
@@ -257,6 +258,6 @@ case "${1:-}" in
   status) status ;;
   sample) require; sample ;;
   render) render ;;
-  -h|--help|"") sed -n '2,16p' "$0" ;;
+  -h|--help|"") sed -n '2,17p' "$0" ;;
   *) fail "unknown command: $1 (see --help)" ;;
 esac

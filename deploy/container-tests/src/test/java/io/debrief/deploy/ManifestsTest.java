@@ -310,7 +310,9 @@ class ManifestsTest {
             Properties properties = Repo.applicationProperties(service);
             for (String key : properties.stringPropertyNames()) {
                 if (key.matches("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic")) {
-                    assertThat(expected).as(service + " " + key).containsKey(properties.getProperty(key));
+                    assertThat(expected).as(service + " " + key + " names a topic that deploy/local-stack's Topics.java does not"
+                            + " create: add it there, to KAFKA_CREATE_TOPICS (overlays/local/kafka.yaml) and to"
+                            + " overlays/production/topics.yaml").containsKey(properties.getProperty(key));
                 }
             }
         }
@@ -377,7 +379,8 @@ class ManifestsTest {
                             + resource.path("patternType").asText("literal") + ":" + op);
                 }
             }
-            assertThat(granted).as(service + "'s ACLs").isEqualTo(needed);
+            assertThat(granted).as(service + "'s ACLs in overlays/production/users.yaml must be exactly the topics and groups"
+                    + " its configuration reads (Read) and writes (Write)").isEqualTo(needed);
 
             // the Deployment authenticates as that user
             JsonNode container = Repo.container(Repo.named(production, "Deployment", service));
