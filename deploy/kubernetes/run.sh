@@ -22,7 +22,7 @@ run_dir="${DEBRIEF_K8S_RUN_DIR:-$here/.run}"
 manifest="$here/local.yaml"
 network=debrief
 services=(scorecard-service calibration-service notification-service)
-secrets=(scorecard-db-app calibration-db-app notification-db-app)
+secrets=(scorecard-db-app calibration-db-app notification-db-app debrief-jwt)
 # Podman 4.3 makes each emptyDir, secret and configMap volume of local.yaml a named volume (named after the emptyDir,
 # the secret or the config map), shared by every pod that names it, and keeps it after `kube down`: these are they
 # (ManifestsTest checks the list against local.yaml)
@@ -105,11 +105,12 @@ make_secrets() {
   b64password="$(printf '%s' "$password" | base64 -w0)"
   for secret in "${secrets[@]}"; do pm secret rm "$secret" >/dev/null 2>&1 || true; done
   # Podman 4.3 does not read back the kind: Secret documents it plays (none are in local.yaml). A secretKeyRef reads
-  # the Podman secret of that name as a JSON map of key -> base64 value; a secret volume mounts the named volume of
-  # the secret's name: both are made here, holding what the Secrets would
+  # the Podman secret of that name as a JSON map of key -> base64 value. A secret volume needs a Podman secret of the
+  # secret's name to exist and mounts the named volume of that name, which is made here holding the Secret's file
   for db in scorecard calibration notification; do
     printf '{"username":"%s","password":"%s"}' "$b64user" "$b64password" | pm secret create "$db-db-app" - >/dev/null
   done
+  printf '{"public-key.pem":"%s"}' "$(base64 -w0 < "$run_dir/keys/public-key.pem")" | pm secret create debrief-jwt - >/dev/null
   pm volume create debrief-jwt >/dev/null
   tar -C "$run_dir/keys" -cf - public-key.pem | pm volume import debrief-jwt -
 }
