@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,7 +36,8 @@ final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        // the pages redraw what they show as live data arrives: an element found a moment ago may have been replaced
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
     }
 
     /** @param language the browser's preferred language, as navigator.languages reports it */
@@ -79,6 +84,40 @@ final class Browser implements AutoCloseable {
         driver.manage().addCookie(new Cookie.Builder("debrief_token", token).path("/").isHttpOnly(true)
                 .sameSite("Strict").build());
         driver.get(baseUrl + "/");
+    }
+
+    /**
+     * Signs in as a person does: opens the page, waits for its sign-in form, pastes the token and submits it; the page
+     * hands it to {@code POST /api/session} once and reloads with the HttpOnly cookie, showing who is signed in.
+     */
+    void signInThroughTheForm(String baseUrl, String token) {
+        driver.get(baseUrl + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        driver.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("signin")));
+    }
+
+    /** Runs script in the page (arguments as {@code arguments[i]}); what it returns. */
+    Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Resizes the window, e.g. to a phone's width. */
+    void windowSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves a tall window's view from the element with this id down as {@code target/screenshots/NAME.png}. */
+    Path screenshotFrom(String id, String name, int height) {
+        Dimension before = driver.manage().window().getSize();
+        windowSize(before.getWidth(), height);
+        script("document.getElementById(arguments[0]).scrollIntoView({block: 'start'});", id);
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     /** Saves what the page shows now as {@code target/screenshots/NAME.png}. */

@@ -35,14 +35,19 @@ final class Recruiting {
 
     /** Opens a loop for an MLOps Engineer with the panel alice (deep dive), bob (system design), carol (cultural fit). */
     String openLoop(String candidate, String level) {
+        return openLoop(candidate, level, "alice", "bob", "carol");
+    }
+
+    /** Opens a loop for an MLOps Engineer with the panel deepDive, systemDesign, culturalFit (one per MID stage). */
+    String openLoop(String candidate, String level, String deepDive, String systemDesign, String culturalFit) {
         Map<String, Object> loop = Map.of(
                 "candidate", Map.of("id", "cand-" + UUID.randomUUID(), "name", candidate),
                 "position", "MLOps Engineer",
                 "level", level,
                 "panel", List.of(
-                        Map.of("interviewerId", "alice", "stage", "TECHNICAL_DEEP_DIVE"),
-                        Map.of("interviewerId", "bob", "stage", "SYSTEM_DESIGN"),
-                        Map.of("interviewerId", "carol", "stage", "CULTURAL_FIT")));
+                        Map.of("interviewerId", deepDive, "stage", "TECHNICAL_DEEP_DIVE"),
+                        Map.of("interviewerId", systemDesign, "stage", "SYSTEM_DESIGN"),
+                        Map.of("interviewerId", culturalFit, "stage", "CULTURAL_FIT")));
         return given().baseUri(baseUrl).header("Authorization", recruiter()).contentType(ContentType.JSON).body(loop)
                 .post("/api/loops").then().statusCode(201).extract().path("loopId");
     }
@@ -57,6 +62,13 @@ final class Recruiting {
         given().baseUri(baseUrl).header("Authorization", interviewer(interviewer)).contentType(ContentType.JSON)
                 .body(scorecard(interviewer, scores, recommendation))
                 .put("/api/loops/" + loopId + "/scorecards/" + interviewer).then().statusCode(200);
+    }
+
+    /** A hiring manager records the final decision of a decided loop against the decision version they saw. */
+    void finalDecision(String calibrationsBaseUrl, String loopId, String outcome, String reason, int decisionVersion) {
+        given().baseUri(calibrationsBaseUrl).header("Authorization", hiringManager()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", outcome, "reason", reason, "decisionVersion", decisionVersion))
+                .post("/api/calibrations/" + loopId + "/final-decision").then().statusCode(201);
     }
 
     private static Map<String, Object> scorecard(String interviewer, Map<String, Integer> scores, String recommendation) {
