@@ -32,8 +32,8 @@ public record ChaosSettings(String name, Duration duration, int minimumRounds, L
 
     public static ChaosSettings longRun(Duration duration, Path root, Path workDir, Path resultsDir) {
         ServiceConfig config = ServiceConfig.FAST_FAILOVER;
-        return new ChaosSettings("long", duration, 2, List.of(FaultKind.values()), Duration.ofSeconds(3),
-                Duration.ofSeconds(12), config.pauseFor(), Duration.ofSeconds(60), Duration.ofSeconds(90),
+        return new ChaosSettings("long", duration, 2, List.of(FaultKind.values()), Duration.ofSeconds(2),
+                Duration.ofSeconds(6), config.pauseFor(), Duration.ofSeconds(60), Duration.ofSeconds(45),
                 Duration.ofSeconds(180), "on", config, defaultInstances(), 4, Duration.ofMillis(250), 0.1,
                 System.nanoTime(), root, workDir, resultsDir);
     }
