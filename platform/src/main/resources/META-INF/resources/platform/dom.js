@@ -14,6 +14,12 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** Each select with data-choices="A B C" gains an option per value, named t(value) (and renamed on a language change). */
+export function fillChoices(t, root = document) {
+  root.querySelectorAll('select[data-choices]').forEach((select) => select.append(...select.dataset.choices.split(' ')
+    .map((value) => el('option', { value, 'data-i18n': value }, t(value)))));
+}
+
 /** A display number: at most two decimals, no trailing zeros; a dash for none. */
 export const number = (value) => (value === null || value === undefined ? '—'
   : Number(value).toFixed(2).replace(/\.?0+$/, ''));
