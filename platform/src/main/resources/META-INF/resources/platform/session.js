@@ -23,7 +23,9 @@ export function onSignInNeeded(listener) {
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   const response = await fetch(path, {
     method, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    // X-Requested-With: a header no cross-site form can send, so a service may accept cookie-authenticated writes
+    headers: { Accept: 'application/json', 'X-Requested-With': 'fetch',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
   });
   if (response.status === 401) signInNeeded.forEach((listener) => listener());
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
