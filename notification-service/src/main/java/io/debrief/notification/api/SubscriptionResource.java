@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.debrief.notification.domain.EventType;
 import io.debrief.notification.usecase.ManageSubscriptions;
 import io.debrief.notification.usecase.ManageSubscriptions.NewSubscription;
 import io.debrief.platform.problem.Problem;
@@ -52,7 +53,8 @@ public class SubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a URL to hiring decisions; the answer carries the signing secret, once")
+    @Operation(summary = "Subscribe a URL to webhooks of some types (default: decisions); the answer carries the"
+            + " signing secret, once")
     @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription",
             headers = @Header(name = "Location", description = "/api/subscriptions/{id}",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -66,8 +68,10 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<SubscriptionCreated>> create(@NotNull @Valid SubscriptionRequest request) {
-        return subscriptions.subscribe(new NewSubscription(request.url(), request.description(),
-                        names(request.outcomes()), names(request.levels())))
+        List<EventType> types = request.types() == null ? List.of()
+                : request.types().stream().map(WebhookType::type).toList();
+        return subscriptions.subscribe(new NewSubscription(request.url(), request.description(), types,
+                        names(request.outcomes()), names(request.levels()), request.interviewers()))
                 .map(created -> RestResponse.ResponseBuilder
                         .<SubscriptionCreated>created(URI.create("/api/subscriptions/" + created.id()))
                         .entity(SubscriptionCreated.of(created))

@@ -14,13 +14,15 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.IncomingDecision;
 import io.debrief.platform.events.DeadLetters;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes {@code hiring.decision.made.v1} from {@code hiring-decisions} in batches (what one poll returned): reads
- * each record with {@link DecisionJson}, ignores other event types, sends a record that is not a Decision to
+ * each record with {@link DecisionJson}, hands {@code hiring.decision.finalized.v1} to {@link EventBatches} for the
+ * subscriptions of that type, ignores other event types, sends a record that is not a Decision to
  * {@code hiring-decisions-dlq} with the reason, and hands the rest to {@link DecisionBatches} in one call. The batch
  * is acknowledged when that has completed and every dead letter has been written; a decision the database refused
  * for good is dead-lettered as it was received.
@@ -32,10 +34,12 @@ public class DecisionConsumer {
     private static final Logger LOG = Logger.getLogger(DecisionConsumer.class);
 
     private final DecisionBatches batches;
+    private final EventBatches events;
     private final DeadLetters deadLetters;
 
-    public DecisionConsumer(DecisionBatches batches, DeadLetters deadLetters) {
+    public DecisionConsumer(DecisionBatches batches, EventBatches events, DeadLetters deadLetters) {
         this.batches = batches;
+        this.events = events;
         this.deadLetters = deadLetters;
     }
 
@@ -44,8 +48,13 @@ public class DecisionConsumer {
         List<IncomingDecision> decisions = new ArrayList<>(records.count());
         Map<IncomingDecision, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
         List<Uni<Void>> poison = new ArrayList<>();
+        EventRecords finalized = new EventRecords(deadLetters);
         for (ConsumerRecord<String, String> record : records) {
             String type = header(record, "ce_type");
+            if (EventType.DECISION_FINALIZED.ceType().equals(type)) {
+                finalized.add(EventType.DECISION_FINALIZED, record);
+                continue;
+            }
             if (type != null && !type.equals(DECISION_TYPE)) {
                 LOG.debugf("Ignoring %s record %s: not a decision", type, header(record, "ce_id"));
                 continue;
@@ -64,7 +73,7 @@ public class DecisionConsumer {
                 : batches.record(decisions).flatMap(refusals -> all(refusals.stream()
                         .map(refusal -> deadLetter(recordOf.get(refusal.decision()), refusal))
                         .toList()));
-        return stored.chain(() -> all(poison));
+        return stored.chain(() -> all(poison)).chain(() -> finalized.recordWith(events));
     }
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, DecisionBatches.Refusal refusal) {

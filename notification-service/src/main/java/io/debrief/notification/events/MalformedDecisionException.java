@@ -1,6 +1,6 @@
 package io.debrief.notification.events;
 
-/** A hiring-decisions record that cannot be a Decision: it goes to the dead-letter topic. */
+/** A record that cannot be the event its type says (a Decision, an overdue reminder …): it goes to the dead-letter topic. */
 public class MalformedDecisionException extends RuntimeException {
     public MalformedDecisionException(String message) {
         super(message);

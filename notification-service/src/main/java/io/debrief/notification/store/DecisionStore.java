@@ -76,7 +76,7 @@ public class DecisionStore {
     }
 
     /** A new delivery: one decision to one subscription. */
-    public record NewDelivery(String webhookId, long decisionSeq, UUID subscriptionId) {
+    public record NewDelivery(String webhookId, long decisionSeq, UUID subscriptionId, String eventId) {
     }
 
     /**
@@ -91,20 +91,23 @@ public class DecisionStore {
         String[] webhookIds = new String[n];
         Long[] seqs = new Long[n];
         UUID[] subscriptions = new UUID[n];
+        String[] eventIds = new String[n];
         for (int i = 0; i < n; i++) {
             webhookIds[i] = deliveries.get(i).webhookId();
             seqs[i] = deliveries.get(i).decisionSeq();
             subscriptions[i] = deliveries.get(i).subscriptionId();
+            eventIds[i] = deliveries.get(i).eventId();
         }
-        return transaction.preparedQuery("INSERT INTO delivery (webhook_id, decision_seq, subscription_id, status, next_attempt_at)"
-                        + " SELECT t.webhook_id, t.seq, t.subscription_id, 'PENDING',"
-                        + " now() + $4::bigint * interval '1 millisecond'"
-                        + " FROM unnest($1::text[], $2::bigint[], $3::uuid[]) WITH ORDINALITY"
-                        + "   AS t (webhook_id, seq, subscription_id, position)"
+        return transaction.preparedQuery("INSERT INTO delivery (webhook_id, decision_seq, subscription_id, event_type,"
+                        + " ce_id, status, next_attempt_at)"
+                        + " SELECT t.webhook_id, t.seq, t.subscription_id, 'hiring.decision.made', t.ce_id, 'PENDING',"
+                        + " now() + $5::bigint * interval '1 millisecond'"
+                        + " FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[]) WITH ORDINALITY"
+                        + "   AS t (webhook_id, seq, subscription_id, ce_id, position)"
                         + " JOIN subscription s ON s.id = t.subscription_id"
                         + " ORDER BY t.position"
                         + " ON CONFLICT DO NOTHING RETURNING decision_seq")
-                .execute(Tuple.of(webhookIds, seqs, subscriptions, firstDelay.toMillis()))
+                .execute(Tuple.of(webhookIds, seqs, subscriptions, eventIds, firstDelay.toMillis()))
                 .map(rows -> {
                     List<Long> queued = new ArrayList<>();
                     rows.forEach(row -> queued.add(row.getLong("decision_seq")));

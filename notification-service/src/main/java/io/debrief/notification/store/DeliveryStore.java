@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.debrief.notification.domain.Delivery;
+import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.DeliveryStatus;
 
 import io.smallrye.mutiny.Uni;
@@ -26,8 +27,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class DeliveryStore {
 
-    private static final String LOG_COLUMNS = "d.webhook_id, d.subscription_id, dec.loop_id, dec.decision_version,"
+    private static final String LOG_COLUMNS = "d.webhook_id, d.subscription_id, d.event_type,"
+            + " COALESCE(d.ce_id, dec.loop_id || ':' || dec.decision_version) AS ce_id,"
+            + " COALESCE(dec.loop_id, ev.loop_id) AS loop_id, dec.decision_version,"
             + " d.status, d.attempts, d.last_status_code, d.last_error, d.next_attempt_at, d.delivered_at";
+    private static final String LOG_FROM = " FROM delivery d LEFT JOIN decision dec ON dec.seq = d.decision_seq"
+            + " LEFT JOIN event ev ON ev.seq = d.event_seq";
 
     private final Pool pool;
 
@@ -42,21 +47,30 @@ public class DeliveryStore {
                         + "   SELECT id FROM delivery"
                         + "   WHERE status = 'PENDING' AND next_attempt_at <= now()"
                         + "   ORDER BY next_attempt_at LIMIT $1"
-                        + "   FOR UPDATE SKIP LOCKED)"
-                        + " UPDATE delivery d"
-                        + " SET next_attempt_at = now() + $2::bigint * interval '1 millisecond',"
-                        + "     attempts = d.attempts + 1, claim_token = $3"
-                        + " FROM due, decision dec, subscription s"
-                        + " WHERE d.id = due.id AND dec.seq = d.decision_seq AND s.id = d.subscription_id"
-                        + " RETURNING d.id, d.webhook_id, d.attempts, d.subscription_id, s.url, s.secret,"
+                        + "   FOR UPDATE SKIP LOCKED),"
+                        + " claimed AS ("
+                        + "   UPDATE delivery d"
+                        + "   SET next_attempt_at = now() + $2::bigint * interval '1 millisecond',"
+                        + "       attempts = d.attempts + 1, claim_token = $3"
+                        + "   FROM due WHERE d.id = due.id"
+                        + "   RETURNING d.id, d.webhook_id, d.attempts, d.subscription_id, d.event_type, d.decision_seq,"
+                        + "     d.event_seq)"
+                        + " SELECT c.id, c.webhook_id, c.attempts, c.subscription_id, c.event_type, s.url, s.secret,"
                         + "   dec.seq, dec.loop_id, dec.decision_version, dec.payload::text AS payload, dec.summary,"
-                        + "   dec.received_at")
+                        + "   dec.received_at, ev.seq AS ev_seq, ev.ce_id AS ev_ce_id, ev.type AS ev_type,"
+                        + "   ev.loop_id AS ev_loop_id, ev.payload::text AS ev_payload, ev.occurred_at AS ev_occurred_at"
+                        + " FROM claimed c JOIN subscription s ON s.id = c.subscription_id"
+                        + " LEFT JOIN decision dec ON dec.seq = c.decision_seq"
+                        + " LEFT JOIN event ev ON ev.seq = c.event_seq")
                 .execute(Tuple.of(limit, lease.toMillis(), token))
                 .map(rows -> {
                     List<ClaimedDelivery> claimed = new ArrayList<>();
                     rows.forEach(row -> claimed.add(new ClaimedDelivery(row.getLong("id"), token,
                             row.getString("webhook_id"), row.getInteger("attempts"), row.getUUID("subscription_id"),
-                            row.getString("url"), row.getString("secret"), Rows.decision(row))));
+                            row.getString("url"), row.getString("secret"),
+                            EventType.ofWireName(row.getString("event_type")).orElse(EventType.DECISION_MADE),
+                            row.getLong("seq") == null ? null : Rows.decision(row),
+                            row.getLong("ev_seq") == null ? null : Rows.event(row, "ev_"))));
                     return claimed;
                 });
     }
@@ -107,14 +121,14 @@ public class DeliveryStore {
 
     /** The delivery log of a subscription, newest first. */
     public Uni<List<Delivery>> ofSubscription(UUID subscriptionId, int limit) {
-        return pool.preparedQuery("SELECT " + LOG_COLUMNS + " FROM delivery d JOIN decision dec ON dec.seq = d.decision_seq"
+        return pool.preparedQuery("SELECT " + LOG_COLUMNS + LOG_FROM
                         + " WHERE d.subscription_id = $1 ORDER BY d.id DESC LIMIT $2")
                 .execute(Tuple.of(subscriptionId, limit))
                 .map(DeliveryStore::toDeliveries);
     }
 
     public Uni<Optional<Delivery>> find(UUID subscriptionId, String webhookId) {
-        return pool.preparedQuery("SELECT " + LOG_COLUMNS + " FROM delivery d JOIN decision dec ON dec.seq = d.decision_seq"
+        return pool.preparedQuery("SELECT " + LOG_COLUMNS + LOG_FROM
                         + " WHERE d.subscription_id = $1 AND d.webhook_id = $2")
                 .execute(Tuple.of(subscriptionId, webhookId))
                 .map(rows -> toDeliveries(rows).stream().findFirst());
@@ -136,7 +150,8 @@ public class DeliveryStore {
     private static List<Delivery> toDeliveries(RowSet<Row> rows) {
         List<Delivery> deliveries = new ArrayList<>();
         rows.forEach(row -> deliveries.add(new Delivery(row.getString("webhook_id"), row.getUUID("subscription_id"),
-                row.getString("loop_id"), row.getInteger("decision_version"),
+                EventType.ofWireName(row.getString("event_type")).orElse(EventType.DECISION_MADE),
+                row.getString("ce_id"), row.getString("loop_id"), row.getInteger("decision_version"),
                 DeliveryStatus.valueOf(row.getString("status")), row.getInteger("attempts"),
                 row.getInteger("last_status_code"), row.getString("last_error"), Rows.instant(row, "next_attempt_at"),
                 Rows.instant(row, "delivered_at"))));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.Subscription;
 
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SubscriptionStore {
 
     private static final String COLUMNS =
-            "id, url, description, outcomes, levels, secret, created_at, disabled_at, disabled_reason";
+            "id, url, description, types, outcomes, levels, interviewers, secret, created_at, disabled_at, disabled_reason";
 
     private final Pool pool;
 
@@ -33,12 +34,14 @@ public class SubscriptionStore {
                 .addUUID(subscription.id())
                 .addString(subscription.url())
                 .addString(subscription.description())
+                .addArrayOfString(subscription.types().stream().map(EventType::wireName).toArray(String[]::new))
                 .addArrayOfString(subscription.outcomes().toArray(String[]::new))
                 .addArrayOfString(subscription.levels().toArray(String[]::new))
+                .addArrayOfString(subscription.interviewers().toArray(String[]::new))
                 .addString(subscription.secret())
                 .addOffsetDateTime(subscription.createdAt().atOffset(java.time.ZoneOffset.UTC));
-        return pool.preparedQuery("INSERT INTO subscription (id, url, description, outcomes, levels, secret, created_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING " + COLUMNS)
+        return pool.preparedQuery("INSERT INTO subscription (id, url, description, types, outcomes, levels, interviewers, secret,"
+                        + " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING " + COLUMNS)
                 .execute(values)
                 .map(rows -> toSubscription(rows.iterator().next()));
     }
@@ -76,8 +79,11 @@ public class SubscriptionStore {
     }
 
     private static Subscription toSubscription(Row row) {
-        return new Subscription(row.getUUID("id"), row.getString("url"), row.getString("description"),
-                Rows.strings(row, "outcomes"), Rows.strings(row, "levels"), row.getString("secret"),
+        List<EventType> types = Rows.strings(row, "types").stream().map(EventType::ofWireName)
+                .flatMap(java.util.Optional::stream).toList();
+        return new Subscription(row.getUUID("id"), row.getString("url"), row.getString("description"), types,
+                Rows.strings(row, "outcomes"), Rows.strings(row, "levels"), Rows.strings(row, "interviewers"),
+                row.getString("secret"),
                 Rows.instant(row, "created_at"), Rows.instant(row, "disabled_at"), row.getString("disabled_reason"));
     }
 }

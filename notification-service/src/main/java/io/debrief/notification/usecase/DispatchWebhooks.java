@@ -16,8 +16,11 @@ import org.jboss.logging.Logger;
 import io.debrief.notification.domain.AttemptVerdict;
 import io.debrief.notification.domain.RetryAfter;
 import io.debrief.notification.domain.RetryPolicy;
+import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.StoredDecision;
+import io.debrief.notification.domain.StoredEvent;
 import io.debrief.notification.events.DecisionJson;
+import io.debrief.notification.events.EventJson;
 import io.debrief.notification.store.ClaimedDelivery;
 import io.debrief.notification.store.DeliveryStore;
 import io.debrief.notification.webhooks.AttemptResult;
@@ -115,10 +118,16 @@ public class DispatchWebhooks {
 
     /** The same body on every attempt: the decision as relayed, in the Standard Webhooks envelope. */
     static WebhookRequest request(ClaimedDelivery delivery) {
-        StoredDecision decision = delivery.decision();
-        ObjectNode data = DecisionJson.relay(decision.json(), decision.summary());
-        String body = WebhookMessage.body(WebhookMessage.DECISION_MADE,
-                DecisionJson.decidedAt(data).orElse(decision.receivedAt()), DecisionJson.write(data));
+        String body;
+        if (delivery.decision() != null) {
+            StoredDecision decision = delivery.decision();
+            ObjectNode data = DecisionJson.relay(decision.json(), decision.summary());
+            body = WebhookMessage.body(EventType.DECISION_MADE.wireName(),
+                    DecisionJson.decidedAt(data).orElse(decision.receivedAt()), DecisionJson.write(data));
+        } else {
+            StoredEvent event = delivery.event();
+            body = WebhookMessage.body(event.type().wireName(), event.occurredAt(), EventJson.relay(event.json()));
+        }
         return new WebhookRequest(delivery.url(), delivery.webhookId(), delivery.secret(), body);
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.debrief.notification.domain.Delivery;
+import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.Subscription;
 import io.debrief.notification.domain.WebhookSignature;
 import io.debrief.notification.store.DeliveryStore;
@@ -38,8 +39,9 @@ public class ManageSubscriptions {
         this.dispatcher = dispatcher;
     }
 
-    /** What a new subscription asks for; empty filters mean "all". */
-    public record NewSubscription(String url, String description, List<String> outcomes, List<String> levels) {
+    /** What a new subscription asks for; no types means decisions only, empty filters mean "all". */
+    public record NewSubscription(String url, String description, List<EventType> types, List<String> outcomes,
+            List<String> levels, List<String> interviewers) {
     }
 
     /** The stored subscription, with its new secret (the only time it is shown). */
@@ -104,9 +106,12 @@ public class ManageSubscriptions {
     private static Subscription newSubscription(NewSubscription request) {
         List<String> outcomes = request.outcomes() == null ? List.of() : request.outcomes().stream().distinct().toList();
         List<String> levels = request.levels() == null ? List.of() : request.levels().stream().distinct().toList();
+        List<EventType> types = request.types() == null ? List.of() : request.types().stream().distinct().toList();
+        List<String> interviewers = request.interviewers() == null ? List.of()
+                : request.interviewers().stream().distinct().toList();
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description();
-        return new Subscription(UUID.randomUUID(), request.url(), description, outcomes, levels,
+        return new Subscription(UUID.randomUUID(), request.url(), description, types, outcomes, levels, interviewers,
                 WebhookSignature.newSecret(), Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
     }
 }

@@ -106,7 +106,7 @@ public class RecordDecisions implements DecisionBatches {
             for (Subscription subscription : receivers) {
                 if (subscription.receives(incoming)) {
                     deliveries.add(new NewDelivery(subscription.webhookId(decision.eventId()), decision.seq(),
-                            subscription.id()));
+                            subscription.id(), decision.eventId()));
                 }
             }
         }

@@ -27,7 +27,7 @@ class NothingSensitiveInToStringTest {
     @Test
     void recordsHoldingTheWebhookSecretDoNotShowIt() {
         Subscription subscription = new Subscription(UUID.randomUUID(), "https://hooks.example.com/", "ATS",
-                List.of("HIRE"), List.of(), SECRET, Instant.now(), null, null);
+                List.of(), List.of("HIRE"), List.of(), List.of("ivan"), SECRET, Instant.now(), null, null);
         StoredDecision decision = new StoredDecision(1, "loop-1", 1, DECISION, "Hire — Grace Hopper", Instant.now());
         ClaimedDelivery claimed = new ClaimedDelivery(1, UUID.randomUUID(), "loop-1:1:x", 1, subscription.id(),
                 subscription.url(), SECRET, decision);

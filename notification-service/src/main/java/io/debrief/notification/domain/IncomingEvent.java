@@ -1,0 +1,22 @@
+package io.debrief.notification.domain;
+
+import java.time.Instant;
+
+/**
+ * An event other than a decision, as read from Kafka, for the subscriptions of its type.
+ *
+ * @param ceId          its CloudEvents id, the identity deliveries and webhook ids are built from
+ * @param loopId        the loop it concerns, if one (an erasure names a candidate)
+ * @param interviewerId the interviewer it concerns, if one (an overdue reminder)
+ * @param json          the event's data as received: relayed unchanged as the webhook's {@code data}
+ * @param occurredAt    when it happened: the webhook's {@code timestamp}
+ */
+public record IncomingEvent(String ceId, EventType type, String loopId, String interviewerId, String json,
+        Instant occurredAt) {
+
+    /** Never the JSON. */
+    @Override
+    public String toString() {
+        return "IncomingEvent[" + type + " " + ceId + "]";
+    }
+}

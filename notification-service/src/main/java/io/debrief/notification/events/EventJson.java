@@ -1,0 +1,121 @@
+package io.debrief.notification.events;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.debrief.notification.domain.EventType;
+import io.debrief.notification.domain.IncomingEvent;
+
+/**
+ * Reads the events other than decisions as a tolerant reader (CONTRACT.md Part 2): only the fields that identify and
+ * route an event are required; the data is kept as received (unknown fields included, numbers exact) and relayed as
+ * the webhook's {@code data}. When a record carries no {@code ce_id}, the contract's id is built from the data.
+ */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    private static final int MAX_ID_LENGTH = 200;
+
+    private EventJson() {
+    }
+
+    /**
+     * @param ceId   the record's {@code ce_id}, or null
+     * @param ceTime the record's {@code ce_time}, or null
+     * @param now    when it is received: the time of an event that says none
+     */
+    public static IncomingEvent parse(EventType type, String ceId, String ceTime, String value, Instant now) {
+        ObjectNode data = object(value);
+        return switch (type) {
+            case SCORECARD_OVERDUE -> {
+                String loopId = id(data, "loopId");
+                String interviewerId = id(data, "interviewerId");
+                String id = ceId != null ? ceId
+                        : loopId + ":" + interviewerId + ":overdue:" + data.path("reminder").asText("?");
+                yield new IncomingEvent(id, type, loopId, interviewerId, write(data),
+                        time(ceTime, data, "overdueSince", now));
+            }
+            case DECISION_FINALIZED -> {
+                String loopId = id(data, "loopId");
+                yield new IncomingEvent(ceId != null ? ceId : loopId + ":final", type, loopId, null, write(data),
+                        time(ceTime, data, "decidedAt", now));
+            }
+            case CANDIDATE_ERASED -> {
+                String candidateId = id(data, "candidateId");
+                yield new IncomingEvent(ceId != null ? ceId : candidateId + ":erased", type, null, null, write(data),
+                        time(ceTime, data, "erasedAt", now));
+            }
+            case DECISION_MADE -> throw new IllegalArgumentException("decisions are read by DecisionJson");
+        };
+    }
+
+    /** The stored data as the webhook's {@code data}: compact JSON, numbers as received. */
+    public static String relay(String storedJson) {
+        try {
+            return write(MAPPER.readTree(storedJson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event is not JSON", e);
+        }
+    }
+
+    private static ObjectNode object(String value) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedDecisionException("empty record value");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(value);
+        } catch (JsonProcessingException e) {
+            // the position only: the parser's message quotes the record's text
+            throw new MalformedDecisionException(e.getLocation() == null ? "value is not JSON"
+                    : "value is not JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw new MalformedDecisionException("value is not a JSON object");
+        }
+        return object;
+    }
+
+    private static String id(ObjectNode data, String field) {
+        JsonNode id = data.get(field);
+        if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH) {
+            throw new MalformedDecisionException(field + " must be a non-blank string of at most 200 characters");
+        }
+        return id.asText();
+    }
+
+    private static Instant time(String ceTime, ObjectNode data, String field, Instant now) {
+        for (String candidate : new String[] { ceTime, data.path(field).isTextual() ? data.get(field).asText() : null }) {
+            if (candidate != null) {
+                try {
+                    return Instant.parse(candidate);
+                } catch (DateTimeParseException ignored) {
+                    // the next candidate
+                }
+            }
+        }
+        return now;
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

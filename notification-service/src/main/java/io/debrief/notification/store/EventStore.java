@@ -1,0 +1,91 @@
+package io.debrief.notification.store;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.debrief.notification.domain.IncomingEvent;
+import io.debrief.notification.domain.StoredEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Events other than decisions (overdue reminders, final decisions, erasures), once per CloudEvents id. */
+@ApplicationScoped
+public class EventStore {
+
+    static final String COLUMNS = "seq, ce_id, type, loop_id, payload::text AS payload, occurred_at";
+
+    /** Inserts the events not stored yet with one statement; yields the newly stored ones. */
+    public Uni<List<StoredEvent>> insertNew(SqlConnection transaction, List<IncomingEvent> events) {
+        int n = events.size();
+        String[] ceIds = new String[n];
+        String[] types = new String[n];
+        String[] loopIds = new String[n];
+        String[] interviewers = new String[n];
+        String[] payloads = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            IncomingEvent event = events.get(i);
+            ceIds[i] = event.ceId();
+            types[i] = event.type().wireName();
+            loopIds[i] = event.loopId();
+            interviewers[i] = event.interviewerId();
+            payloads[i] = event.json();
+            times[i] = event.occurredAt().atOffset(ZoneOffset.UTC);
+        }
+        return transaction.preparedQuery("INSERT INTO event (ce_id, type, loop_id, interviewer_id, payload, occurred_at)"
+                        + " SELECT t.ce_id, t.type, t.loop_id, t.interviewer_id, CAST(t.payload AS jsonb), t.occurred_at"
+                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])"
+                        + " WITH ORDINALITY AS t (ce_id, type, loop_id, interviewer_id, payload, occurred_at, position)"
+                        + " ORDER BY t.position"
+                        + " ON CONFLICT (ce_id) DO NOTHING RETURNING " + COLUMNS)
+                .execute(Tuple.of(ceIds, types, loopIds, interviewers, payloads, times))
+                .map(rows -> {
+                    List<StoredEvent> stored = new ArrayList<>();
+                    rows.forEach(row -> stored.add(Rows.event(row, "")));
+                    return stored;
+                });
+    }
+
+    /** A new delivery: one event to one subscription. */
+    public record NewDelivery(String webhookId, long eventSeq, UUID subscriptionId, String type, String eventId) {
+    }
+
+    /** Queues the deliveries with one statement, each first due after {@code firstDelay}; yields how many. */
+    public Uni<Integer> enqueue(SqlConnection transaction, List<NewDelivery> deliveries, Duration firstDelay) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = deliveries.size();
+        String[] webhookIds = new String[n];
+        Long[] seqs = new Long[n];
+        UUID[] subscriptions = new UUID[n];
+        String[] types = new String[n];
+        String[] eventIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewDelivery delivery = deliveries.get(i);
+            webhookIds[i] = delivery.webhookId();
+            seqs[i] = delivery.eventSeq();
+            subscriptions[i] = delivery.subscriptionId();
+            types[i] = delivery.type();
+            eventIds[i] = delivery.eventId();
+        }
+        return transaction.preparedQuery("INSERT INTO delivery (webhook_id, event_seq, subscription_id, event_type, ce_id,"
+                        + " status, next_attempt_at)"
+                        + " SELECT t.webhook_id, t.seq, t.subscription_id, t.type, t.ce_id, 'PENDING',"
+                        + " now() + $6::bigint * interval '1 millisecond'"
+                        + " FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY"
+                        + "   AS t (webhook_id, seq, subscription_id, type, ce_id, position)"
+                        + " JOIN subscription s ON s.id = t.subscription_id"
+                        + " ORDER BY t.position"
+                        + " ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(webhookIds, seqs, subscriptions, types, eventIds, firstDelay.toMillis()))
+                .map(rows -> rows.rowCount());
+    }
+}
