@@ -8,9 +8,11 @@ import io.debrief.calibration.domain.Bars;
 import io.debrief.calibration.domain.Fraction;
 import io.debrief.calibration.domain.Level;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-/** The hiring bar per level ({@code debrief.bars.<level>.*}); the defaults are the handbook's. */
+/**
+ * The hiring bar per level ({@code debrief.bars.<level>.*}). The defaults are the handbook's, written once in
+ * application.properties (each level has its own, so they cannot live on this shared interface).
+ */
 @ConfigMapping(prefix = "debrief.bars")
 public interface BarsConfig {
 
@@ -23,11 +25,9 @@ public interface BarsConfig {
     interface LevelBar {
         BigDecimal average();
 
-        @WithDefault("0")
         BigDecimal areaMinimum();
 
         /** Areas that must score exactly 5; 0 = no such rule for the level. */
-        @WithDefault("0")
         int expertAreas();
 
         default Bar toBar() {

@@ -6,16 +6,24 @@ import java.util.Map;
 import io.debrief.calibration.domain.CalibrationEngine;
 import io.debrief.calibration.domain.Level;
 import io.debrief.calibration.events.CalibrationJson;
+import io.debrief.platform.problem.Problem;
+import io.debrief.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The bar applied per level; {@code expertAreas} is null for a level without that rule. */
 @Path("/api/bars")
 @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bars")
 public class BarsResource {
 
     private final CalibrationEngine engine;
@@ -25,6 +33,12 @@ public class BarsResource {
     }
 
     @GET
+    @Operation(summary = "The hiring bar of every level")
+    @APIResponse(responseCode = "200", description = "{JUNIOR:{average, areaMinimum, expertAreas}, MID:…, SENIOR:…}")
+    @APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token's roles may not read the bars",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Map<Level, CalibrationJson.BarJson> bars() {
         Map<Level, CalibrationJson.BarJson> bars = new LinkedHashMap<>();
         for (Level level : Level.values()) {

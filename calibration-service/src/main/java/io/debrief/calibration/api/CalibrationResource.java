@@ -1,91 +1,147 @@
 package io.debrief.calibration.api;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.debrief.calibration.domain.CalibrationStatus;
 import io.debrief.calibration.domain.Level;
 import io.debrief.calibration.domain.Outcome;
+import io.debrief.calibration.events.CalibrationJson;
 import io.debrief.calibration.events.CalibrationStream;
-import io.debrief.calibration.store.DecisionEntity;
-import io.debrief.calibration.store.LoopEntity;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.debrief.calibration.events.DecisionJson;
+import io.debrief.calibration.events.FinalDecisionJson;
+import io.debrief.calibration.usecase.QueryCalibrations;
+import io.debrief.calibration.usecase.RecordFinalDecision;
+import io.debrief.platform.problem.Problem;
+import io.debrief.platform.problem.ProblemException;
+import io.debrief.platform.problem.Violations;
+import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Calibrations as stored after each event: exactly the documents published on {@code calibration-updates}. */
+/**
+ * Calibrations as stored after each batch (exactly the documents published on {@code calibration-updates}), and the
+ * hiring manager's final decision of a loop.
+ */
 @Path("/api/calibrations")
 @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Calibrations")
+@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CalibrationResource {
 
-    private final ObjectMapper json;
+    private final QueryCalibrations calibrations;
+    private final RecordFinalDecision finalDecisions;
     private final CalibrationStream stream;
+    private final JsonWebToken caller;
 
-    public CalibrationResource(ObjectMapper json, CalibrationStream stream) {
-        this.json = json;
+    public CalibrationResource(QueryCalibrations calibrations, RecordFinalDecision finalDecisions,
+                               CalibrationStream stream, JsonWebToken caller) {
+        this.calibrations = calibrations;
+        this.finalDecisions = finalDecisions;
         this.stream = stream;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{loopId}")
-    @WithSession
-    public Uni<JsonNode> calibration(@PathParam("loopId") String loopId) {
-        return LoopEntity.<LoopEntity>findById(loopId).map(loop -> {
-            if (loop == null || !loop.opened || loop.calibration == null) {
-                throw ProblemException.notFound("no calibration for loop " + loopId);
-            }
-            return read(loop.calibration);
-        });
+    @Operation(summary = "The current calibration of a loop")
+    @APIResponse(responseCode = "200", description = "The calibration")
+    @APIResponse(responseCode = "404", description = "The loop is unknown (or only scorecards of it arrived so far)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CalibrationJson> calibration(@PathParam("loopId") String loopId) {
+        return calibrations.calibration(loopId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("no calibration for loop " + loopId)));
     }
 
     /** Every decision version of a loop, oldest first (an extension of the contract). */
     @GET
     @Path("/{loopId}/decisions")
-    @WithSession
-    public Uni<ArrayNode> decisions(@PathParam("loopId") String loopId) {
-        return LoopEntity.<LoopEntity>findById(loopId).chain(loop -> {
-            if (loop == null || !loop.opened) {
-                throw ProblemException.notFound("no calibration for loop " + loopId);
-            }
-            return DecisionEntity.<DecisionEntity>list("loopId = ?1 order by version", loopId)
-                    .map(decisions -> array(decisions.stream().map(d -> d.decision).toList()));
-        });
+    @Operation(summary = "Every decision version of a loop, oldest first")
+    @APIResponse(responseCode = "200", description = "The decisions (empty while the loop is undecided)")
+    @APIResponse(responseCode = "404", description = "The loop is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<DecisionJson>> decisions(@PathParam("loopId") String loopId) {
+        return calibrations.decisions(loopId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("no calibration for loop " + loopId)));
+    }
+
+    @POST
+    @Path("/{loopId}/final-decision")
+    @RolesAllowed({Roles.HIRING_MANAGER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the final decision of a DECIDED loop (hiring-manager, admin)")
+    @APIResponse(responseCode = "201", description = "The final decision; published as hiring.decision.finalized.v1",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FinalDecisionJson.class)))
+    @APIResponse(responseCode = "400", description = "An invalid body: outcome not HIRE or NO_HIRE, reason missing or"
+            + " over 10,000 characters, decisionVersion missing", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The loop is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The loop is not DECIDED, decisionVersion is not its latest, it"
+            + " is already final, or HIRE on INSUFFICIENT_EVIDENCE", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "A body over 256 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A body that is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> finalDecision(@PathParam("loopId") String loopId,
+                                       @NotNull(message = "a body is required") @Valid FinalDecisionRequest request,
+                                       @Context UriInfo uri) {
+        return finalDecisions.record(loopId, Outcome.valueOf(request.outcome().name()), request.reason(),
+                        request.decisionVersion(), caller.getSubject())
+                .map(decision -> Response.created(uri.getBaseUriBuilder().path("api/calibrations").path(loopId).build())
+                        .entity(decision).type(MediaType.APPLICATION_JSON).build());
     }
 
     @GET
-    @WithSession
-    public Uni<ArrayNode> calibrations(@QueryParam("status") String status, @QueryParam("level") String level,
-                                       @QueryParam("outcome") String outcome) {
-        StringBuilder query = new StringBuilder("opened = true and calibration is not null");
-        Map<String, Object> parameters = new HashMap<>();
-        filter(query, parameters, "status", status, CalibrationStatus.class);
-        filter(query, parameters, "level", level, Level.class);
-        filter(query, parameters, "outcome", outcome, Outcome.class);
-        query.append(" order by updatedAt desc, loopId");
-        return LoopEntity.<LoopEntity>list(query.toString(), parameters)
-                .map(loops -> array(loops.stream().map(loop -> loop.calibration).toList()));
+    @Operation(summary = "Calibrations matching every filter given, newest change first")
+    @APIResponse(responseCode = "200", description = "The calibrations")
+    @APIResponse(responseCode = "400", description = "An unknown status, level or outcome",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<CalibrationJson>> calibrations(
+            @QueryParam("status") @Schema(implementation = CalibrationStatus.class) String status,
+            @QueryParam("level") @Schema(implementation = Level.class) String level,
+            @QueryParam("outcome") @Schema(implementation = Outcome.class) String outcome) {
+        return calibrations.calibrations(filter("status", status, CalibrationStatus.class),
+                filter("level", level, Level.class), filter("outcome", outcome, Outcome.class));
     }
 
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Every calibration change, live: event name calibration, data a Calibration")
+    @APIResponse(responseCode = "200", description = "text/event-stream of Calibration documents",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(type = SchemaType.OBJECT, implementation = CalibrationJson.class)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         return stream.updates().map(calibration -> sse.newEventBuilder()
                 .name("calibration")
@@ -94,35 +150,14 @@ public class CalibrationResource {
                 .build());
     }
 
-    private static <E extends Enum<E>> void filter(StringBuilder query, Map<String, Object> parameters, String field,
-                                                   String value, Class<E> type) {
+    private static <E extends Enum<E>> E filter(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
-            return;
+            return null;
         }
         try {
-            parameters.put(field, Enum.valueOf(type, value).name());
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter(field, "unknown " + field + " " + value + "; one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-        query.append(" and ").append(field).append(" = :").append(field);
-    }
-
-    private ArrayNode array(List<String> documents) {
-        ArrayNode array = json.createArrayNode();
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String document : documents) {
-            nodes.add(read(document));
-        }
-        array.addAll(nodes);
-        return array;
-    }
-
-    private JsonNode read(String document) {
-        try {
-            return json.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored calibration is not JSON", e);
+            throw ProblemException.invalid(field, Violations.oneOf(type));
         }
     }
 }

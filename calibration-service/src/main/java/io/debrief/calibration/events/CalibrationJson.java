@@ -23,14 +23,15 @@ import io.debrief.calibration.domain.Rule;
 /**
  * The Calibration of CONTRACT.md, as served by the API and published on {@code calibration-updates}. Display numbers
  * are rounded to 2 decimals (HALF_UP); every {@code passed} was computed exactly before rounding. {@code bar} is an
- * extension: the bar that was applied.
+ * extension: the bar that was applied. {@code overdueInterviewers} (CONTRACT.md Part 2): panel members with an overdue
+ * reminder who have not submitted yet, in panel order; {@code finalDecision}: the hiring manager's, or null.
  */
 public record CalibrationJson(String loopId, Candidate candidate, String position, Level level,
                               CalibrationStatus status, List<String> submitted, List<String> pendingInterviewers,
-                              List<Area> missingAreas, Map<Area, AreaJson> areas, BigDecimal average,
+                              List<String> overdueInterviewers, List<Area> missingAreas, Map<Area, AreaJson> areas, BigDecimal average,
                               List<CheckJson> checks, Outcome outcome, boolean nearMiss, boolean needsDiscussion,
                               List<ReasonJson> discussionReasons, Integer decisionVersion, Instant updatedAt,
-                              BarJson bar) {
+                              FinalDecisionJson finalDecision, BarJson bar) {
 
     public record Candidate(String id, String name) {
     }
@@ -54,16 +55,25 @@ public record CalibrationJson(String loopId, Candidate candidate, String positio
     }
 
     public static CalibrationJson of(String loopId, Candidate candidate, String position, Evaluation evaluation,
-                                     Integer decisionVersion, Instant updatedAt) {
+                                     List<String> overdueInterviewers, Integer decisionVersion, Instant updatedAt,
+                                     FinalDecisionJson finalDecision) {
         Map<Area, AreaJson> areas = new LinkedHashMap<>();
         for (AreaScore area : evaluation.areas().values()) {
             areas.put(area.area(), new AreaJson(display(area.score()), area.scores(), area.interviewers()));
         }
         return new CalibrationJson(loopId, candidate, position, evaluation.level(), evaluation.status(),
-                evaluation.submitted(), evaluation.pendingInterviewers(), evaluation.missingAreas(), areas,
+                evaluation.submitted(), evaluation.pendingInterviewers(), List.copyOf(overdueInterviewers),
+                evaluation.missingAreas(), areas,
                 display(evaluation.average()), checks(evaluation), evaluation.outcome(), evaluation.nearMiss(),
-                evaluation.needsDiscussion(), reasons(evaluation), decisionVersion, updatedAt,
+                evaluation.needsDiscussion(), reasons(evaluation), decisionVersion, updatedAt, finalDecision,
                 BarJson.of(evaluation.bar()));
+    }
+
+    /** The same calibration, finalised. */
+    public CalibrationJson withFinalDecision(FinalDecisionJson decision) {
+        return new CalibrationJson(loopId, candidate, position, level, status, submitted, pendingInterviewers,
+                overdueInterviewers, missingAreas, areas, average, checks, outcome, nearMiss, needsDiscussion,
+                discussionReasons, decisionVersion, updatedAt, decision, bar);
     }
 
     static List<CheckJson> checks(Evaluation evaluation) {
@@ -83,7 +93,7 @@ public record CalibrationJson(String loopId, Candidate candidate, String positio
     }
 
     /** 2 decimals, HALF_UP, trailing zeros dropped (3.5, not 3.50); null stays null. */
-    static BigDecimal display(Fraction value) {
+    public static BigDecimal display(Fraction value) {
         if (value == null) {
             return null;
         }

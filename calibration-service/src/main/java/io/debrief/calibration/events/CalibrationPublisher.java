@@ -1,35 +1,31 @@
 package io.debrief.calibration.events;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import io.debrief.calibration.store.Applied;
+import io.debrief.platform.events.CloudEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * The one place that builds this service's CloudEvents: binary mode, key and subject = loopId. The returned Uni
- * completes when the broker has acknowledged every record ({@code acks=all}).
+ * Publishes this service's events as CloudEvents (platform {@link CloudEvents}: binary mode, key and subject = loopId).
+ * The returned Uni completes when the broker has acknowledged every record ({@code acks=all}).
  */
 @ApplicationScoped
 public class CalibrationPublisher {
 
-    public static final URI SOURCE = URI.create("/calibration-service");
+    public static final String SOURCE = "/calibration-service";
     public static final String CALIBRATION_UPDATED = "hiring.calibration.updated.v1";
     public static final String DECISION_MADE = "hiring.decision.made.v1";
+    public static final String DECISION_FINALIZED = "hiring.decision.finalized.v1";
 
     private final MutinyEmitter<String> calibrations;
     private final MutinyEmitter<String> decisions;
@@ -46,47 +42,41 @@ public class CalibrationPublisher {
     }
 
     /** Publishes what a batch left to publish; completes when the broker has acknowledged every record. */
-    public Uni<Void> publish(List<Applied> batch) {
+    public Uni<Void> publish(List<Publication> batch) {
         List<Uni<Void>> sends = new ArrayList<>();
-        for (Applied applied : batch) {
-            sends.addAll(sends(applied));
+        for (Publication publication : batch) {
+            String loopId = publication.loopId();
+            if (publication.calibration() != null) {
+                // the same calibration always gets the same id, so a republished one is recognisably the same event
+                sends.add(calibrations.sendMessage(CloudEvents.message(new CloudEvents.Attributes(
+                        loopId + ":" + digest(publication.calibration()), SOURCE, CALIBRATION_UPDATED, loopId,
+                        timeOf(publication.calibrationTime())), publication.calibration())));
+            }
+            for (Publication.Decision decision : publication.decisions()) {
+                sends.add(decisions.sendMessage(CloudEvents.message(new CloudEvents.Attributes(
+                        loopId + ":" + decision.version(), SOURCE, DECISION_MADE, loopId, timeOf(decision.decidedAt())),
+                        decision.json())));
+            }
         }
-        return join(sends);
+        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
-    private List<Uni<Void>> sends(Applied applied) {
-        List<Uni<Void>> sends = new ArrayList<>();
-        if (applied.calibration() != null) {
-            // the same calibration always gets the same id, so a republished one is recognisably the same event
-            sends.add(calibrations.sendMessage(record(applied.loopId(), CALIBRATION_UPDATED,
-                    applied.loopId() + ":" + digest(applied.calibration()), applied.calibrationTime(),
-                    applied.calibration())));
-        }
-        for (Applied.PublishedDecision decision : applied.decisions()) {
-            sends.add(decisions.sendMessage(record(applied.loopId(), DECISION_MADE,
-                    applied.loopId() + ":" + decision.version(), decision.decidedAt(), decision.json())));
-        }
-        return sends;
+    /**
+     * Publishes a final decision ({@code hiring.decision.finalized.v1}, {@code ce_id} = {@code {loopId}:final}) and the
+     * calibration that carries it; completes when the broker has acknowledged both.
+     */
+    public Uni<Void> publishFinal(String loopId, String finalDecision, Instant decidedAt, String calibration,
+                                  Instant calibrationTime) {
+        Uni<Void> decision = decisions.sendMessage(CloudEvents.message(new CloudEvents.Attributes(loopId + ":final",
+                SOURCE, DECISION_FINALIZED, loopId, timeOf(decidedAt)), finalDecision));
+        Uni<Void> update = calibrations.sendMessage(CloudEvents.message(new CloudEvents.Attributes(
+                loopId + ":" + digest(calibration), SOURCE, CALIBRATION_UPDATED, loopId, timeOf(calibrationTime)),
+                calibration));
+        return Uni.join().all(decision, update).andFailFast().replaceWithVoid();
     }
 
-    private static Uni<Void> join(List<Uni<Void>> sends) {
-        if (sends.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
-    }
-
-    private static Message<String> record(String loopId, String type, String id, Instant time, String json) {
-        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(id)
-                .withSource(SOURCE)
-                .withType(type)
-                .withSubject(loopId)
-                .withDataContentType("application/json")
-                .withTimestamp((time == null ? Instant.now() : time).atZone(ZoneOffset.UTC))
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(loopId).build();
-        return Message.of(json).addMetadata(cloudEvent).addMetadata(kafka);
+    private static Instant timeOf(Instant time) {
+        return time == null ? Instant.now() : time;
     }
 
     private static String digest(String text) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.domain.Area;
 import io.debrief.calibration.domain.Level;
+import io.debrief.calibration.domain.LoopEvent;
 import io.debrief.calibration.domain.Recommendation;
 
 /**
@@ -23,22 +24,28 @@ import io.debrief.calibration.domain.Recommendation;
  */
 public final class ScorecardEventParser {
 
+    public static final String LOOP_OPENED = "hiring.loop.opened.v1";
+    public static final String SCORECARD_SUBMITTED = "hiring.scorecard.submitted.v1";
+    public static final String LOOP_CANCELLED = "hiring.loop.cancelled.v1";
+    public static final String SCORECARD_OVERDUE = "hiring.scorecard.overdue.v1";
+
     private final ObjectMapper json;
 
     public ScorecardEventParser(ObjectMapper json) {
         this.json = json;
     }
 
-    public ScorecardEvent parse(String type, String value, Instant recordTime) {
+    public LoopEvent parse(String type, String value, Instant recordTime) {
         if (type == null || type.isBlank()) {
             throw new PoisonRecordException("missing ce_type header");
         }
         JsonNode data = readObject(value);
         return switch (type) {
-            case ScorecardEvent.TYPE_LOOP_OPENED -> loopOpened(data, recordTime);
-            case ScorecardEvent.TYPE_SCORECARD_SUBMITTED -> scorecardSubmitted(data, recordTime);
-            case ScorecardEvent.TYPE_LOOP_CANCELLED -> new ScorecardEvent.LoopCancelled(
+            case LOOP_OPENED -> loopOpened(data, recordTime);
+            case SCORECARD_SUBMITTED -> scorecardSubmitted(data, recordTime);
+            case LOOP_CANCELLED -> new LoopEvent.LoopCancelled(
                     text(data, "loopId", true), time(data, "cancelledAt", recordTime));
+            case SCORECARD_OVERDUE -> scorecardOverdue(data, recordTime);
             default -> throw new PoisonRecordException("unknown event type " + type);
         };
     }
@@ -60,7 +67,7 @@ public final class ScorecardEventParser {
         }
     }
 
-    private ScorecardEvent.LoopOpened loopOpened(JsonNode data, Instant recordTime) {
+    private LoopEvent.LoopOpened loopOpened(JsonNode data, Instant recordTime) {
         String loopId = text(data, "loopId", true);
         JsonNode candidate = data.path("candidate");
         Level level = enumValue(Level.class, text(data, "level", true), "level");
@@ -69,18 +76,19 @@ public final class ScorecardEventParser {
             throw new PoisonRecordException("panel must be a non-empty array");
         }
         Set<String> seen = new LinkedHashSet<>();
-        List<ScorecardEvent.PanelMember> panel = new ArrayList<>();
+        List<LoopEvent.PanelMember> panel = new ArrayList<>();
         for (JsonNode member : panelNode) {
             String interviewerId = text(member, "interviewerId", true);
             if (seen.add(interviewerId)) {
-                panel.add(new ScorecardEvent.PanelMember(interviewerId, text(member, "stage", false)));
+                panel.add(new LoopEvent.PanelMember(interviewerId, text(member, "stage", false),
+                        optionalTime(member, "scheduledEnd")));
             }
         }
-        return new ScorecardEvent.LoopOpened(loopId, text(candidate, "id", false), text(candidate, "name", false),
+        return new LoopEvent.LoopOpened(loopId, text(candidate, "id", false), text(candidate, "name", false),
                 text(data, "position", false), level, List.copyOf(panel), time(data, "openedAt", recordTime));
     }
 
-    private ScorecardEvent.ScorecardSubmitted scorecardSubmitted(JsonNode data, Instant recordTime) {
+    private LoopEvent.ScorecardSubmitted scorecardSubmitted(JsonNode data, Instant recordTime) {
         String loopId = text(data, "loopId", true);
         String interviewerId = text(data, "interviewerId", true);
         JsonNode versionNode = data.path("version");
@@ -112,9 +120,18 @@ public final class ScorecardEventParser {
         }
         Recommendation recommendation = enumValue(Recommendation.class, text(data, "recommendation", true),
                 "recommendation");
-        return new ScorecardEvent.ScorecardSubmitted(loopId, text(data, "scorecardId", false), interviewerId,
+        return new LoopEvent.ScorecardSubmitted(loopId, text(data, "scorecardId", false), interviewerId,
                 text(data, "stage", false), versionNode.intValue(), scores, List.copyOf(redFlags), recommendation,
                 time(data, "submittedAt", recordTime));
+    }
+
+    private LoopEvent.ScorecardOverdue scorecardOverdue(JsonNode data, Instant recordTime) {
+        JsonNode reminder = data.path("reminder");
+        if (!reminder.isIntegralNumber() || !reminder.canConvertToInt() || reminder.intValue() < 1) {
+            throw new PoisonRecordException("reminder must be an integer of at least 1");
+        }
+        return new LoopEvent.ScorecardOverdue(text(data, "loopId", true), text(data, "interviewerId", true),
+                reminder.intValue(), time(data, "overdueSince", recordTime));
     }
 
     private static String text(JsonNode node, String field, boolean required) {
@@ -140,6 +157,19 @@ public final class ScorecardEventParser {
             return Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
             throw new PoisonRecordException("field " + field + " is not an RFC 3339 time");
+        }
+    }
+
+    /** An optional time that only statistics use: absent or unreadable is unknown, never a reason to refuse the event. */
+    private static Instant optionalTime(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.textValue());
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -1,170 +1,228 @@
 package io.debrief.calibration.store;
 
-import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.debrief.calibration.domain.CalibrationEngine;
-import io.debrief.calibration.events.ScorecardEvent;
-import io.debrief.calibration.store.LoopState.DecisionRow;
-import io.debrief.calibration.store.LoopState.ScorecardRow;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.debrief.calibration.domain.Area;
+import io.debrief.calibration.domain.CalibrationStatus;
+import io.debrief.calibration.domain.FinalDecision;
+import io.debrief.calibration.domain.Level;
+import io.debrief.calibration.domain.Loop;
+import io.debrief.calibration.domain.LoopEvent;
+import io.debrief.calibration.domain.Outcome;
+import io.debrief.calibration.domain.Recommendation;
+import io.debrief.calibration.domain.Scorecard;
+import io.debrief.calibration.domain.SubmittedScorecard;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Applies a batch of scorecard events to PostgreSQL in one transaction: it locks the rows of every loop the batch
- * touches (creating placeholder rows for loops not known yet, and locking in loop-id order so that two instances
- * handling the same loops during a rebalance take turns and never deadlock), loads their scorecards, applies the
- * events in order in memory ({@link EventApplier}, the same rules as one event per transaction), and writes back only
- * what changed, each kind of row in one pipelined batch. A constant number of round trips per batch, whatever its size.
+ * The tables a batch of scorecard events changes ({@code loop}, {@code scorecard}, {@code decision}), inside the
+ * caller's transaction. Every method is one statement over arrays (one round trip, one plan), so a batch costs a
+ * constant number of round trips whatever its size. Loops are locked in loop-id order, so that two instances handling
+ * the same loops during a rebalance take turns and never deadlock.
  */
 @ApplicationScoped
 public class CalibrationStore {
 
-    private static final String LOOP_COLUMNS = "loop_id, opened, cancelled, candidate_id, candidate_name, position,"
-            + " level, panel, opened_at, cancelled_at, status, outcome, decision_version, decision_signature,"
-            + " calibration, updated_at";
+    /** The loop's columns in a query of {@code loop l} (joined with {@code final_decision f} USING loop_id). */
+    private static final String LOOP_COLUMNS = "loop_id, l.opened, l.cancelled, l.candidate_id, l.candidate_name,"
+            + " l.position, l.level, l.panel, l.opened_at, l.cancelled_at, l.status, l.outcome, l.decision_version,"
+            + " l.decision_signature, l.calibration, l.updated_at, l.overdue";
+    private static final String FINAL_COLUMNS = "f.outcome AS final_outcome, f.reason AS final_reason,"
+            + " f.decision_version AS final_version, f.computed_outcome AS final_computed, f.override AS final_override,"
+            + " f.decided_by AS final_by, f.decided_at AS final_at";
+    private static final TypeReference<List<PanelJson>> PANEL = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<Area, Integer>> SCORES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
 
-    private final EventApplier applier;
-    private final Pool pool;
+    private final ObjectMapper json;
 
-    public CalibrationStore(CalibrationEngine engine, ObjectMapper json, MeterRegistry metrics, Pool pool) {
-        Counter ignored = Counter.builder("calibration.scorecards.ignored")
-                .description("scorecards from interviewers not on the loop's panel").register(metrics);
-        this.applier = new EventApplier(engine, json, ignored::increment);
-        this.pool = pool;
+    public CalibrationStore(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The {@code panel} column: JSON [{interviewerId, stage, scheduledEnd?}]. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PanelJson(String interviewerId, String stage, Instant scheduledEnd) {
     }
 
     /**
-     * @return what to publish once the transaction has committed, one {@link Applied} per loop of the batch, in the
-     *         order the loops first appear in it
+     * Locks the rows of these loops (creating rows for loops not known yet) and loads them with their scorecards.
+     *
+     * @param loopIds distinct and sorted
      */
-    public Uni<List<Applied>> apply(List<ScorecardEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        String[] loopIds = events.stream().map(ScorecardEvent::loopId).distinct().sorted().toArray(String[]::new);
-        return pool.withTransaction(connection -> lockLoops(connection, loopIds)
-                .chain(loops -> loadScorecards(connection, loopIds, loops))
-                .chain(loops -> {
-                    Map<String, List<String>> unchangedTriggers = new LinkedHashMap<>();
-                    for (ScorecardEvent event : events) {
-                        if (!applier.apply(loops.get(event.loopId()), event)) {
-                            unchangedTriggers.computeIfAbsent(event.loopId(), id -> new ArrayList<>()).add(event.trigger());
-                        }
-                    }
-                    return write(connection, loops.values())
-                            .chain(() -> decisionsMadeBefore(connection, unchangedTriggers))
-                            .map(earlier -> results(events, loops, earlier));
-                }));
-    }
-
-    private Uni<Map<String, LoopState>> lockLoops(SqlConnection connection, String[] loopIds) {
-        return connection.preparedQuery("INSERT INTO loop (loop_id) SELECT unnest($1::text[]) ORDER BY 1"
+    public Uni<Map<String, StoredLoop>> lock(SqlConnection tx, String[] loopIds) {
+        return tx.preparedQuery("INSERT INTO loop (loop_id) SELECT unnest($1::text[]) ORDER BY 1"
                         + " ON CONFLICT (loop_id) DO NOTHING")
                 .execute(Tuple.of(loopIds))
-                .chain(() -> connection.preparedQuery("SELECT " + LOOP_COLUMNS
-                                + " FROM loop WHERE loop_id = ANY($1) ORDER BY loop_id FOR UPDATE")
+                .chain(() -> tx.preparedQuery("SELECT " + LOOP_COLUMNS + ", " + FINAL_COLUMNS
+                                + " FROM loop l LEFT JOIN final_decision f USING (loop_id)"
+                                + " WHERE loop_id = ANY($1) ORDER BY loop_id FOR UPDATE OF l")
                         .execute(Tuple.of(loopIds)))
+                .chain(loopRows -> tx.preparedQuery("SELECT loop_id, interviewer_id, version, scorecard_id, stage,"
+                                + " scores, red_flags, recommendation, submitted_at, first_submitted_at"
+                                + " FROM scorecard WHERE loop_id = ANY($1)")
+                        .execute(Tuple.of(loopIds))
+                        .map(cardRows -> {
+                            Map<String, List<SubmittedScorecard>> cards = new HashMap<>();
+                            for (Row row : cardRows) {
+                                cards.computeIfAbsent(row.getString("loop_id"), id -> new ArrayList<>()).add(scorecard(row));
+                            }
+                            Map<String, StoredLoop> loops = new TreeMap<>();
+                            for (Row row : loopRows) {
+                                Loop.State state = state(row);
+                                loops.put(state.loopId(), new StoredLoop(
+                                        Loop.of(state, cards.getOrDefault(state.loopId(), List.of())),
+                                        row.getString("calibration"), finalDecision(row)));
+                            }
+                            return loops;
+                        }));
+    }
+
+    /** Locks an opened loop's row alone (creating nothing) and loads it without its scorecards. */
+    public Uni<java.util.Optional<StoredLoop>> lockOpened(SqlConnection tx, String loopId) {
+        return tx.preparedQuery("SELECT " + LOOP_COLUMNS + ", " + FINAL_COLUMNS
+                        + " FROM loop l LEFT JOIN final_decision f USING (loop_id) WHERE loop_id = $1 AND l.opened"
+                        + " FOR UPDATE OF l")
+                .execute(Tuple.of(loopId))
                 .map(rows -> {
-                    Map<String, LoopState> loops = new TreeMap<>();
+                    if (rows.size() == 0) {
+                        return java.util.Optional.<StoredLoop>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return java.util.Optional.of(new StoredLoop(Loop.of(state(row), List.of()),
+                            row.getString("calibration"), finalDecision(row)));
+                });
+    }
+
+    /** Stores a loop's final decision, unpublished, with the calibration document that now carries it. */
+    public Uni<Void> insertFinal(SqlConnection tx, FinalDecision decision, String calibration) {
+        return tx.preparedQuery("INSERT INTO final_decision (loop_id, outcome, reason, decision_version,"
+                        + " computed_outcome, override, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(List.of(decision.loopId(), decision.outcome().name(), decision.reason(),
+                        decision.decisionVersion(), decision.computedOutcome().name(), decision.override(),
+                        decision.decidedBy(), time(decision.decidedAt()))))
+                .chain(() -> tx.preparedQuery("UPDATE loop SET calibration = $2 WHERE loop_id = $1")
+                        .execute(Tuple.of(decision.loopId(), calibration)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Final decisions not published yet and older than a few seconds (a younger one is still being published by the
+     * request that made it), oldest first, locked (skipping those another instance is publishing).
+     */
+    public Uni<List<StoredLoop>> unpublishedFinals(SqlConnection tx, int limit) {
+        return tx.preparedQuery("SELECT " + LOOP_COLUMNS + ", " + FINAL_COLUMNS
+                        + " FROM final_decision f JOIN loop l USING (loop_id) WHERE f.published_at IS NULL"
+                        + " AND f.decided_at < now() - interval '5 seconds' ORDER BY f.decided_at LIMIT $1 FOR UPDATE OF f SKIP LOCKED")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<StoredLoop> loops = new ArrayList<>();
                     for (Row row : rows) {
-                        LoopState loop = loop(row);
-                        loops.put(loop.loopId, loop);
+                        loops.add(new StoredLoop(Loop.of(state(row), List.of()), row.getString("calibration"),
+                                finalDecision(row)));
                     }
                     return loops;
                 });
     }
 
-    private Uni<Map<String, LoopState>> loadScorecards(SqlConnection connection, String[] loopIds,
-                                                       Map<String, LoopState> loops) {
-        return connection.preparedQuery("SELECT loop_id, interviewer_id, version, scorecard_id, stage, scores,"
-                        + " red_flags, recommendation, submitted_at FROM scorecard WHERE loop_id = ANY($1)")
-                .execute(Tuple.of(loopIds))
-                .map(rows -> {
-                    for (Row row : rows) {
-                        ScorecardRow card = new ScorecardRow(row.getString("loop_id"), row.getString("interviewer_id"));
-                        card.version = row.getInteger("version");
-                        card.scorecardId = row.getString("scorecard_id");
-                        card.stage = row.getString("stage");
-                        card.scoresJson = row.getString("scores");
-                        card.redFlagsJson = row.getString("red_flags");
-                        card.recommendation = row.getString("recommendation");
-                        card.submittedAt = instant(row, "submitted_at");
-                        loops.get(card.loopId).scorecards.put(card.interviewerId, card);
-                    }
-                    return loops;
-                });
+    /** Marks these loops' final decisions as published. */
+    public Uni<Void> markPublished(SqlConnection tx, String[] loopIds, Instant at) {
+        return tx.preparedQuery("UPDATE final_decision SET published_at = $2 WHERE loop_id = ANY($1)")
+                .execute(Tuple.of(loopIds, time(at))).replaceWithVoid();
     }
 
-    /** Writes back what changed: each kind of row in one statement over arrays (one round trip, one plan). */
-    private Uni<Void> write(SqlConnection connection, Iterable<LoopState> loops) {
+    private static FinalDecision finalDecision(Row row) {
+        String outcome = row.getString("final_outcome");
+        if (outcome == null) {
+            return null;
+        }
+        return new FinalDecision(row.getString("loop_id"), Outcome.valueOf(outcome), row.getString("final_reason"),
+                row.getInteger("final_version"), Outcome.valueOf(row.getString("final_computed")),
+                row.getBoolean("final_override"), row.getString("final_by"), instant(row, "final_at"));
+    }
+
+    /**
+     * Writes back what the batch changed: the rows of loops whose own facts changed (with their calibration document),
+     * their changed scorecards and the new decision versions, each kind of row in one statement.
+     */
+    public Uni<Void> write(SqlConnection tx, List<StoredLoop> loops, List<DecisionRow> decisions) {
         Columns loopRows = new Columns(String.class, Boolean.class, Boolean.class, String.class, String.class,
                 String.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class, String.class,
-                String.class, Integer.class, String.class, String.class, OffsetDateTime.class);
+                String.class, Integer.class, String.class, String.class, OffsetDateTime.class, String.class);
         Columns scorecardRows = new Columns(String.class, String.class, String.class, Integer.class, String.class,
-                String.class, String.class, String.class, String.class, OffsetDateTime.class);
+                String.class, String.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class);
         Columns decisionRows = new Columns(String.class, String.class, Integer.class, String.class, String.class,
                 OffsetDateTime.class);
-        for (LoopState loop : loops) {
-            applier.finish(loop);
-            if (loop.changed) {
-                loopRows.add(loop.loopId, loop.opened, loop.cancelled, loop.candidateId, loop.candidateName,
-                        loop.position, loop.level, loop.panelJson, time(loop.openedAt), time(loop.cancelledAt),
-                        loop.status, loop.outcome, loop.decisionVersion, loop.decisionSignature, loop.calibration,
-                        time(loop.updatedAt));
+        for (StoredLoop stored : loops) {
+            Loop loop = stored.loop();
+            if (loop.changed()) {
+                Loop.State s = loop.state();
+                loopRows.add(s.loopId(), s.opened(), s.cancelled(), s.candidateId(), s.candidateName(), s.position(),
+                        name(s.level()), panel(s.panel()), time(s.openedAt()), time(s.cancelledAt()), name(s.status()),
+                        name(s.outcome()), s.decisionVersion(), s.decisionSignature(), stored.calibration(),
+                        time(s.updatedAt()), s.overdue().isEmpty() ? null : write(s.overdue()));
             }
-            for (String interviewerId : loop.changedScorecards) {
-                ScorecardRow card = loop.scorecards.get(interviewerId);
-                scorecardRows.add(card.id, card.loopId, card.interviewerId, card.version, card.scorecardId, card.stage,
-                        card.scoresJson, card.redFlagsJson, card.recommendation, time(card.submittedAt));
-            }
-            for (DecisionRow decision : loop.newDecisions) {
-                decisionRows.add(decision.id(), decision.loopId(), decision.version(), decision.trigger(),
-                        decision.json(), time(decision.decidedAt()));
+            for (SubmittedScorecard card : loop.changedScorecards()) {
+                Scorecard scorecard = card.scorecard();
+                scorecardRows.add(scorecardId(loop.loopId(), card.interviewerId()), loop.loopId(),
+                        card.interviewerId(), card.version(), card.scorecardId(), card.stage(), write(scorecard.scores()),
+                        write(scorecard.redFlags()), scorecard.recommendation().name(), time(card.submittedAt()),
+                        time(card.firstSubmittedAt()));
             }
         }
-        return execute(connection, "UPDATE loop SET opened = t.opened, cancelled = t.cancelled,"
+        for (DecisionRow decision : decisions) {
+            decisionRows.add(decisionId(decision.loopId(), decision.version()), decision.loopId(), decision.version(),
+                    decision.trigger(), decision.json(), time(decision.decidedAt()));
+        }
+        return execute(tx, "UPDATE loop SET opened = t.opened, cancelled = t.cancelled,"
                 + " candidate_id = t.candidate_id, candidate_name = t.candidate_name, position = t.position,"
                 + " level = t.level, panel = t.panel, opened_at = t.opened_at, cancelled_at = t.cancelled_at,"
                 + " status = t.status, outcome = t.outcome, decision_version = t.decision_version,"
-                + " decision_signature = t.decision_signature, calibration = t.calibration, updated_at = t.updated_at"
+                + " decision_signature = t.decision_signature, calibration = t.calibration, updated_at = t.updated_at,"
+                + " overdue = t.overdue"
                 + " FROM unnest($1::text[], $2::bool[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[],"
                 + " $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::int[],"
-                + " $14::text[], $15::text[], $16::timestamptz[]) AS t (loop_id, opened, cancelled, candidate_id,"
-                + " candidate_name, position, level, panel, opened_at, cancelled_at, status, outcome,"
-                + " decision_version, decision_signature, calibration, updated_at)"
+                + " $14::text[], $15::text[], $16::timestamptz[], $17::text[]) AS t (loop_id, opened, cancelled,"
+                + " candidate_id, candidate_name, position, level, panel, opened_at, cancelled_at, status, outcome,"
+                + " decision_version, decision_signature, calibration, updated_at, overdue)"
                 + " WHERE loop.loop_id = t.loop_id", loopRows)
-                .chain(() -> execute(connection, "INSERT INTO scorecard (id, loop_id, interviewer_id, version,"
-                        + " scorecard_id, stage, scores, red_flags, recommendation, submitted_at)"
+                .chain(() -> execute(tx, "INSERT INTO scorecard (id, loop_id, interviewer_id, version,"
+                        + " scorecard_id, stage, scores, red_flags, recommendation, submitted_at, first_submitted_at)"
                         + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[],"
-                        + " $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])"
+                        + " $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[])"
                         + " ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version,"
                         + " scorecard_id = EXCLUDED.scorecard_id, stage = EXCLUDED.stage, scores = EXCLUDED.scores,"
                         + " red_flags = EXCLUDED.red_flags, recommendation = EXCLUDED.recommendation,"
-                        + " submitted_at = EXCLUDED.submitted_at", scorecardRows))
-                .chain(() -> execute(connection, "INSERT INTO decision (id, loop_id, version, trigger_event, decision,"
+                        + " submitted_at = EXCLUDED.submitted_at, first_submitted_at = EXCLUDED.first_submitted_at",
+                        scorecardRows))
+                .chain(() -> execute(tx, "INSERT INTO decision (id, loop_id, version, trigger_event, decision,"
                         + " decided_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[],"
                         + " $5::text[], $6::timestamptz[])", decisionRows));
     }
 
-    /** Decisions stored by earlier transactions for events that changed nothing now (redeliveries): republished. */
-    private Uni<Map<String, List<DecisionRow>>> decisionsMadeBefore(SqlConnection connection,
-                                                                     Map<String, List<String>> triggersByLoop) {
+    /**
+     * The decisions earlier transactions stored for these (loop, trigger) pairs: what a redelivered event made the
+     * first time, to publish again.
+     */
+    public Uni<Map<String, List<DecisionRow>>> decisionsMadeBy(SqlConnection tx, Map<String, List<String>> triggersByLoop) {
         if (triggersByLoop.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -174,7 +232,7 @@ public class CalibrationStore {
             loopIds.add(loopId);
             triggers.add(trigger);
         }));
-        return connection.preparedQuery("SELECT d.loop_id, d.version, d.trigger_event, d.decision, d.decided_at"
+        return tx.preparedQuery("SELECT d.loop_id, d.version, d.trigger_event, d.decision, d.decided_at"
                         + " FROM decision d JOIN unnest($1::text[], $2::text[]) AS t (loop_id, trigger_event)"
                         + " ON d.loop_id = t.loop_id AND d.trigger_event = t.trigger_event")
                 .execute(Tuple.of(loopIds.toArray(String[]::new), triggers.toArray(String[]::new)))
@@ -189,95 +247,77 @@ public class CalibrationStore {
                 });
     }
 
-    private static List<Applied> results(List<ScorecardEvent> events, Map<String, LoopState> loops,
-                                         Map<String, List<DecisionRow>> earlier) {
-        Map<String, Applied> results = new LinkedHashMap<>();
-        for (ScorecardEvent event : events) {
-            results.computeIfAbsent(event.loopId(), loopId -> {
-                LoopState loop = loops.get(loopId);
-                Map<Integer, Applied.PublishedDecision> decisions = new TreeMap<>();
-                List<DecisionRow> made = new ArrayList<>(earlier.getOrDefault(loopId, List.of()));
-                made.addAll(loop.newDecisions);
-                made.sort(Comparator.comparingInt(DecisionRow::version));
-                for (DecisionRow decision : made) {
-                    decisions.putIfAbsent(decision.version(),
-                            new Applied.PublishedDecision(decision.version(), decision.json(), decision.decidedAt()));
-                }
-                return loop.opened
-                        ? new Applied(loopId, loop.calibration, loop.updatedAt, List.copyOf(decisions.values()))
-                        : new Applied(loopId, null, null, List.of());
-            });
-        }
-        return List.copyOf(results.values());
-    }
-
-    private static Uni<Void> execute(SqlConnection connection, String sql, Columns rows) {
+    private static Uni<Void> execute(SqlConnection tx, String sql, Columns rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(sql).execute(rows.tuple()).replaceWithVoid();
+        return tx.preparedQuery(sql).execute(rows.tuple()).replaceWithVoid();
     }
 
-    /** Rows as columns: one typed array parameter per column, for a statement over {@code unnest(...)}. */
-    private static final class Columns {
-        private final Class<?>[] types;
-        private final List<List<Object>> columns = new ArrayList<>();
-
-        Columns(Class<?>... types) {
-            this.types = types;
-            for (int i = 0; i < types.length; i++) {
-                columns.add(new ArrayList<>());
-            }
-        }
-
-        void add(Object... row) {
-            if (row.length != types.length) {
-                throw new IllegalArgumentException(row.length + " values for " + types.length + " columns");
-            }
-            for (int i = 0; i < row.length; i++) {
-                columns.get(i).add(types[i].cast(row[i]));
-            }
-        }
-
-        boolean isEmpty() {
-            return columns.get(0).isEmpty();
-        }
-
-        Tuple tuple() {
-            Tuple tuple = Tuple.tuple();
-            for (int i = 0; i < types.length; i++) {
-                tuple.addValue(columns.get(i).toArray((Object[]) Array.newInstance(types[i], 0)));
-            }
-            return tuple;
-        }
+    private Loop.State state(Row row) {
+        String panel = row.getString("panel");
+        return new Loop.State(row.getString("loop_id"), row.getBoolean("opened"), row.getBoolean("cancelled"),
+                row.getString("candidate_id"), row.getString("candidate_name"), row.getString("position"),
+                value(Level.class, row.getString("level")),
+                panel == null ? List.of() : read(panel, PANEL).stream()
+                        .map(m -> new LoopEvent.PanelMember(m.interviewerId(), m.stage(), m.scheduledEnd())).toList(),
+                instant(row, "opened_at"), instant(row, "cancelled_at"),
+                value(CalibrationStatus.class, row.getString("status")), value(Outcome.class, row.getString("outcome")),
+                row.getInteger("decision_version"), row.getString("decision_signature"), instant(row, "updated_at"),
+                row.getString("overdue") == null ? List.of() : read(row.getString("overdue"), STRINGS));
     }
 
-    private static LoopState loop(Row row) {
-        LoopState loop = new LoopState(row.getString("loop_id"));
-        loop.opened = row.getBoolean("opened");
-        loop.cancelled = row.getBoolean("cancelled");
-        loop.candidateId = row.getString("candidate_id");
-        loop.candidateName = row.getString("candidate_name");
-        loop.position = row.getString("position");
-        loop.level = row.getString("level");
-        loop.panelJson = row.getString("panel");
-        loop.openedAt = instant(row, "opened_at");
-        loop.cancelledAt = instant(row, "cancelled_at");
-        loop.status = row.getString("status");
-        loop.outcome = row.getString("outcome");
-        loop.decisionVersion = row.getInteger("decision_version");
-        loop.decisionSignature = row.getString("decision_signature");
-        loop.calibration = row.getString("calibration");
-        loop.updatedAt = instant(row, "updated_at");
-        return loop;
+    private SubmittedScorecard scorecard(Row row) {
+        Scorecard scorecard = new Scorecard(row.getString("interviewer_id"), row.getInteger("version"),
+                read(row.getString("scores"), SCORES), read(row.getString("red_flags"), STRINGS),
+                Recommendation.valueOf(row.getString("recommendation")));
+        return new SubmittedScorecard(scorecard, row.getString("scorecard_id"), row.getString("stage"),
+                instant(row, "submitted_at"), instant(row, "first_submitted_at"));
     }
 
-    private static Instant instant(Row row, String column) {
+    private String panel(List<LoopEvent.PanelMember> panel) {
+        return write(panel.stream().map(m -> new PanelJson(m.interviewerId(), m.stage(), m.scheduledEnd())).toList());
+    }
+
+    /** Length-prefixed, so that no two (loopId, interviewerId) pairs share an id whatever characters they hold. */
+    static String scorecardId(String loopId, String interviewerId) {
+        return loopId.length() + ":" + loopId + "/" + interviewerId;
+    }
+
+    static String decisionId(String loopId, int version) {
+        return loopId + ":" + version;
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    static Instant instant(Row row, String column) {
         OffsetDateTime time = row.getOffsetDateTime(column);
         return time == null ? null : time.toInstant();
     }
 
-    private static OffsetDateTime time(Instant instant) {
+    static OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read stored JSON", e);
+        }
     }
 }

@@ -39,7 +39,7 @@ class CalibrationJsonTest {
         Evaluation pending = engine.evaluate(new LoopFacts(Level.MID, List.of("a", "b"), false,
                 List.of(new Scorecard("a", 1, Map.of(Area.CI_CD, 4), List.of(), Recommendation.YES))));
 
-        JsonNode node = json.readTree(json.writeValueAsString(CalibrationJson.of("L1", CANDIDATE, "MLOps", pending, null, NOW)));
+        JsonNode node = json.readTree(json.writeValueAsString(CalibrationJson.of("L1", CANDIDATE, "MLOps", pending, List.of(), null, NOW, null)));
 
         assertThat(node.fieldNames()).toIterable().contains("loopId", "candidate", "position", "level", "status",
                 "submitted", "pendingInterviewers", "missingAreas", "areas", "average", "checks", "outcome", "nearMiss",
@@ -64,7 +64,7 @@ class CalibrationJsonTest {
                 new Scorecard("b", 1, Map.of(Area.COMMUNICATION, 3), List.of(), Recommendation.YES),
                 new Scorecard("c", 1, Map.of(Area.COMMUNICATION, 4), List.of(), Recommendation.YES))));
 
-        JsonNode calibration = json.readTree(json.writeValueAsString(CalibrationJson.of("L1", CANDIDATE, "MLOps", decided, 1, NOW)));
+        JsonNode calibration = json.readTree(json.writeValueAsString(CalibrationJson.of("L1", CANDIDATE, "MLOps", decided, List.of(), 1, NOW, null)));
         JsonNode decision = json.readTree(json.writeValueAsString(DecisionJson.of("L1", 1, CANDIDATE, "MLOps", decided, NOW)));
 
         assertThat(calibration.at("/areas/COMMUNICATION/score").decimalValue()).isEqualByComparingTo("3.67");
@@ -89,7 +89,7 @@ class CalibrationJsonTest {
                 new Scorecard("a", 1, all(5), List.of("RIGID"), Recommendation.STRONG_NO),
                 new Scorecard("b", 1, Map.of(Area.CI_CD, 3), List.of("RIGID"), Recommendation.YES))));
 
-        JsonNode reasons = json.readTree(json.writeValueAsString(CalibrationJson.of("L1", CANDIDATE, "p", flagged, 1, NOW)))
+        JsonNode reasons = json.readTree(json.writeValueAsString(CalibrationJson.of("L1", CANDIDATE, "p", flagged, List.of(), 1, NOW, null)))
                 .get("discussionReasons");
 
         assertThat(reasons.toString()).isEqualTo("[{\"reason\":\"DISAGREEMENT\",\"area\":\"CI_CD\"},"

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.JsonConfig;
 import io.debrief.calibration.domain.Area;
 import io.debrief.calibration.domain.Level;
+import io.debrief.calibration.domain.LoopEvent;
 import io.debrief.calibration.domain.Recommendation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,20 +28,32 @@ class ScorecardEventParserTest {
 
     @Test
     void aLoopOpenedEventIsReadIgnoringUnknownFields() {
-        ScorecardEvent event = parser.parse("hiring.loop.opened.v1", """
+        LoopEvent event = parser.parse("hiring.loop.opened.v1", """
                 {"loopId":"L1","candidate":{"id":"c1","name":"An","age":30},"position":"MLOps Engineer","level":"MID",
                  "panel":[{"interviewerId":"alice","stage":"SYSTEM_DESIGN","x":1},{"interviewerId":"bob"}],
                  "openedAt":"2026-11-26T09:00:00Z","newField":[1,2,3]}""", RECORD_TIME);
 
-        assertThat(event).isEqualTo(new ScorecardEvent.LoopOpened("L1", "c1", "An", "MLOps Engineer", Level.MID,
-                java.util.List.of(new ScorecardEvent.PanelMember("alice", "SYSTEM_DESIGN"),
-                        new ScorecardEvent.PanelMember("bob", null)),
+        assertThat(event).isEqualTo(new LoopEvent.LoopOpened("L1", "c1", "An", "MLOps Engineer", Level.MID,
+                java.util.List.of(new LoopEvent.PanelMember("alice", "SYSTEM_DESIGN"),
+                        new LoopEvent.PanelMember("bob", null)),
                 Instant.parse("2026-11-26T09:00:00Z")));
     }
 
     @Test
+    void aPanelMembersScheduledEndIsReadWhenPresentAndUnknownWhenAbsentOrUnreadable() {
+        LoopEvent.LoopOpened event = (LoopEvent.LoopOpened) parser.parse("hiring.loop.opened.v1", """
+                {"loopId":"L1","candidate":{"id":"c1","name":"An"},"position":"p","level":"MID",
+                 "panel":[{"interviewerId":"alice","stage":"SYSTEM_DESIGN","scheduledEnd":"2026-11-26T11:00:00Z"},
+                          {"interviewerId":"bob","stage":"CULTURAL_FIT"},
+                          {"interviewerId":"carol","stage":"CULTURAL_FIT","scheduledEnd":"tomorrow"}]}""", RECORD_TIME);
+
+        assertThat(event.panel()).extracting(LoopEvent.PanelMember::scheduledEnd)
+                .containsExactly(Instant.parse("2026-11-26T11:00:00Z"), null, null);
+    }
+
+    @Test
     void aScorecardSubmittedEventIsReadAndItsTimeFallsBackToTheRecordTimestamp() {
-        ScorecardEvent.ScorecardSubmitted event = (ScorecardEvent.ScorecardSubmitted) parser.parse(
+        LoopEvent.ScorecardSubmitted event = (LoopEvent.ScorecardSubmitted) parser.parse(
                 "hiring.scorecard.submitted.v1", """
                 {"loopId":"L1","scorecardId":"s1","interviewerId":"alice","stage":"SYSTEM_DESIGN","version":2,
                  "scores":{"CI_CD":4,"MONITORING":5},"redFlags":["RIGID"],"greenFlags":["PRAGMATIC"],

@@ -1,0 +1,153 @@
+package io.debrief.calibration.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.debrief.calibration.Api;
+import io.debrief.calibration.Events;
+import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.TestIdentity;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Interviewer calibration on the real broker and database: three interviewers of their own (a lenient, a harsh and a
+ * calibrated one) on five decided MID loops, then an amendment that changes a decided loop (its decision flips to
+ * HIRE, version 2) and with it every deviation of that loop: the statistics follow, exactly.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+class InterviewerResourceIT {
+
+    private static final Instant SCHEDULED_END = Instant.parse("2026-11-26T08:00:00Z");
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String lenient = "lena-" + run;
+    private final String harsh = "hugo-" + run;
+    private final String calibrated = "cleo-" + run;
+
+    @Test
+    void statisticsFollowAmendmentsThatChangeADecidedLoop() {
+        List<String> loops = new ArrayList<>();
+        Map<String, List<Long>> feedbackSeconds = new LinkedHashMap<>();
+        try (Events events = new Events()) {
+            for (int i = 0; i < 5; i++) {
+                String loopId = Events.newLoopId();
+                loops.add(loopId);
+                List<Map<String, Object>> panel = new ArrayList<>();
+                for (String id : List.of(lenient, harsh, calibrated)) {
+                    panel.add(Map.of("interviewerId", id, "stage", "SYSTEM_DESIGN", "scheduledEnd", SCHEDULED_END.toString()));
+                }
+                events.opened(loopId, "MID", panel);
+                submitAll(events, loopId, lenient, 1, 5, "YES", feedbackSeconds);
+                submitAll(events, loopId, harsh, 1, 2, "NO", feedbackSeconds);
+                submitAll(events, loopId, calibrated, 1, 3, "NO", feedbackSeconds);
+            }
+            // every area: (5 + 2 + 3) / 3 = 10/3 < 3.5: NO_HIRE; lenient 5 - 5/2 = +2.5, harsh 2 - 4 = -2, calibrated -0.5
+            for (String loopId : loops) {
+                await().atMost(Events.EVENTUALLY).untilAsserted(() -> Api.asRecruiter().get("/api/calibrations/" + loopId)
+                        .then().statusCode(200).body("outcome", is("NO_HIRE")));
+            }
+            await().atMost(Events.EVENTUALLY).untilAsserted(() -> assertThat(
+                    Api.asRecruiter().get("/api/interviewers/" + calibrated).then().statusCode(200).extract().jsonPath()
+                            .getInt("loops")).isEqualTo(5));
+            assertStatistics(lenient, "2.5", "LENIENT", 0, feedbackSeconds.get(lenient));
+            assertStatistics(harsh, "-2", "HARSH", 5, feedbackSeconds.get(harsh));
+            assertStatistics(calibrated, "-0.5", "CALIBRATED", 5, feedbackSeconds.get(calibrated));
+
+            // the harsh one amends the first loop to 5 everywhere, with YES: (5 + 5 + 3) / 3 = 13/3, HIRE (version 2)
+            submitAll(events, loops.get(0), harsh, 2, 5, "YES", new LinkedHashMap<>());
+            await().atMost(Events.EVENTUALLY).untilAsserted(() -> Api.asRecruiter().get("/api/calibrations/" + loops.get(0))
+                    .then().statusCode(200).body("outcome", is("HIRE")).body("decisionVersion", is(2)));
+            // in that loop now: lenient 5 - 4 = +1, harsh 5 - 4 = +1, calibrated 3 - 5 = -2 (8 areas each)
+            // lenient (4*8*2.5 + 8*1)/40 = 2.2; harsh (4*8*-2 + 8*1)/40 = -1.4; calibrated (4*8*-0.5 + 8*-2)/40 = -0.8
+            await().atMost(Events.EVENTUALLY).untilAsserted(() -> assertThat(new BigDecimal(Api.asRecruiter()
+                    .get("/api/interviewers/" + calibrated).then().statusCode(200).extract().jsonPath()
+                    .getString("meanDeviation"))).isEqualByComparingTo("-0.8"));
+            assertStatistics(lenient, "2.2", "LENIENT", 1, feedbackSeconds.get(lenient));
+            assertStatistics(harsh, "-1.4", "HARSH", 5, feedbackSeconds.get(harsh));
+            assertStatistics(calibrated, "-0.8", "HARSH", 4, feedbackSeconds.get(calibrated));
+        }
+
+        // the list, most deviating first, of MID loops; and the same for the level and since filters
+        for (String query : List.of("", "?level=MID", "?since=2026-01-01", "?level=MID&since=2026-11-01T00:00:00Z")) {
+            List<String> ids = Api.asRecruiter().get("/api/interviewers" + query).then().statusCode(200)
+                    .extract().jsonPath().getList("interviewerId", String.class);
+            assertThat(ids).as(query).containsSubsequence(lenient, harsh, calibrated);
+            JsonPath listed = Api.asRecruiter().get("/api/interviewers" + query).then().extract().jsonPath();
+            int at = ids.indexOf(calibrated);
+            assertThat(new BigDecimal(listed.getString("[" + at + "].meanDeviation"))).as(query)
+                    .isEqualByComparingTo("-0.8");
+            assertThat(listed.getString("[" + at + "].byArea.CI_CD.meanDeviation")).as(query).isEqualTo("-0.8");
+            assertThat(listed.getInt("[" + at + "].byArea.CI_CD.pairs")).as(query).isEqualTo(5);
+        }
+        assertThat(Api.asRecruiter().get("/api/interviewers?level=SENIOR").then().statusCode(200).extract().jsonPath()
+                .getList("interviewerId", String.class)).doesNotContain(lenient, harsh, calibrated);
+        assertThat(Api.asRecruiter().get("/api/interviewers?since=2999-01-01").then().statusCode(200).extract()
+                .jsonPath().getList("interviewerId", String.class)).doesNotContain(lenient, harsh, calibrated);
+        Api.asRecruiter().get("/api/interviewers/" + lenient + "?level=JUNIOR").then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // an interviewer reads their own, and nobody else's
+        given().header("Authorization", TestIdentity.bearer(lenient, "interviewer"))
+                .get("/api/interviewers/" + lenient).then().statusCode(200).body("leniency", is("LENIENT"));
+        given().header("Authorization", TestIdentity.bearer(lenient, "interviewer"))
+                .get("/api/interviewers/" + harsh).then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestIdentity.bearer(lenient, "interviewer"))
+                .get("/api/interviewers").then().statusCode(403);
+    }
+
+    @Test
+    void badFiltersAreBadRequestProblems() {
+        Api.asRecruiter().get("/api/interviewers?level=PRINCIPAL").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("level"));
+        Api.asRecruiter().get("/api/interviewers?since=yesterday").then().statusCode(400)
+                .body("violations[0].field", is("since"));
+        Api.asRecruiter().get("/api/interviewers/x?since=2026-13-45").then().statusCode(400)
+                .body("violations[0].field", is("since"));
+    }
+
+    private static void submitAll(Events events, String loopId, String interviewer, int version, int score,
+                                  String recommendation, Map<String, List<Long>> feedbackSeconds) {
+        events.scorecard(loopId, interviewer, version, Events.scores(0, score, score, score, score, score, score, score,
+                score), recommendation);
+        feedbackSeconds.computeIfAbsent(interviewer, id -> new ArrayList<>())
+                .add(Duration.between(SCHEDULED_END, events.clock()).getSeconds());
+    }
+
+    private static void assertStatistics(String interviewer, String mean, String leniency, int agreed,
+                                         List<Long> feedback) {
+        JsonPath stats = Api.asRecruiter().get("/api/interviewers/" + interviewer).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(stats.getString("interviewerId")).isEqualTo(interviewer);
+        assertThat(stats.getInt("loops")).isEqualTo(5);
+        assertThat(stats.getInt("pairs")).isEqualTo(40);
+        assertThat(new BigDecimal(stats.getString("meanDeviation"))).as(interviewer).isEqualByComparingTo(mean);
+        assertThat(stats.getMap("byArea")).hasSize(8);
+        assertThat(new BigDecimal(stats.getString("byArea.SYSTEM_DESIGN.meanDeviation"))).isEqualByComparingTo(mean);
+        assertThat(stats.getString("leniency")).as(interviewer).isEqualTo(leniency);
+        assertThat(stats.getInt("recommendationAgreement.agreed")).as(interviewer).isEqualTo(agreed);
+        assertThat(stats.getInt("recommendationAgreement.total")).isEqualTo(5);
+        List<Long> sorted = feedback.stream().sorted().toList();
+        BigDecimal median = BigDecimal.valueOf(sorted.get(2)).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+        assertThat(new BigDecimal(stats.getString("timeToFeedback.medianHours"))).isEqualByComparingTo(median);
+        assertThat(stats.getInt("timeToFeedback.total")).isEqualTo(5);
+        assertThat(stats.getInt("timeToFeedback.within24h")).isEqualTo(5);
+    }
+}
