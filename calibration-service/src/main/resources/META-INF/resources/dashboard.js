@@ -1,24 +1,18 @@
 // The live calibration dashboard: the loops, and for one loop its area scores against the level's bar.
-// Data: GET /api/calibrations, GET /api/bars, and the server-sent events of /api/calibrations/stream.
-import { chooseLanguage, translator } from './i18n.js';
+// The interviewers view: each interviewer's deviation from the rest of the same candidate's panel, per area.
+// Data: GET /api/calibrations, GET /api/bars, GET /api/interviewers, and the events of /api/calibrations/stream.
+import { $, el, fillChoices, number, when } from './platform/dom.js';
+import { api } from './platform/session.js';
+import { startShell } from './platform/shell.js';
+import { AREAS } from './platform/vocabulary.js';
+import WORDS from './words.json' with { type: 'json' };
 
-const AREAS = ['CONTAINERIZATION', 'ORCHESTRATION', 'CI_CD', 'ML_TOOLS', 'MONITORING', 'SYSTEM_DESIGN',
-  'PROBLEM_SOLVING', 'COMMUNICATION'];
 const SVG = 'http://www.w3.org/2000/svg';
 
-const state = { calibrations: new Map(), bars: {}, selected: null, filters: {}, lang: 'en' };
-let t = translator('en');
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null) node.setAttribute(name, value);
-  }
-  for (const child of children) node.append(child);
-  return node;
-}
+const state = { calibrations: new Map(), bars: {}, selected: null, filters: {}, view: 'loops', interviewers: null,
+  interviewerLevel: '' };
+const shell = startShell({ words: WORDS, signInRole: 'recruiter', render });
+const t = shell.t;
 
 function svg(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag);
@@ -27,8 +21,6 @@ function svg(tag, attributes = {}, text) {
   return node;
 }
 
-const number = (value) => (value === null || value === undefined ? '—' : Number(value).toFixed(2).replace(/\.?0+$/, ''));
-
 function matchesFilters(calibration) {
   const { status, level, outcome } = state.filters;
   return (!status || calibration.status === status)
@@ -36,25 +28,10 @@ function matchesFilters(calibration) {
     && (!outcome || calibration.outcome === outcome);
 }
 
-function applyLanguage(lang) {
-  state.lang = lang;
-  t = translator(lang);
-  document.documentElement.lang = lang;
-  $('lang').value = lang;
-  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
-  renderLive($('live').dataset.state);
-  render();
-}
-
-function renderLive(connection) {
-  const live = $('live');
-  live.dataset.state = connection;
-  live.textContent = t(connection === 'open' ? 'live' : connection === 'error' ? 'offline' : 'connecting');
-}
-
 function render() {
   renderList();
   renderDetail();
+  renderInterviewers();
 }
 
 function renderList() {
@@ -69,7 +46,12 @@ function renderList() {
       type: 'button', class: 'loop', 'data-loop-id': calibration.loopId,
       'aria-current': calibration.loopId === state.selected ? 'true' : null,
     }, el('span', { class: 'who' }, calibration.candidate?.name ?? calibration.loopId),
-    el('span', { class: 'what' }, `${calibration.position ?? ''} · ${t(calibration.level)}`), badge);
+    el('span', { class: 'what' }, `${calibration.position ?? ''} · ${t(calibration.level)}`), badge,
+    (calibration.overdueInterviewers ?? []).length
+      ? el('span', { class: 'what overdue-note', 'data-overdue': calibration.overdueInterviewers.join(',') },
+        `${t('overdue')}: ${calibration.overdueInterviewers.join(', ')}`) : null,
+    calibration.finalDecision
+      ? el('span', { class: 'what final-note' }, `${t('final')}: ${t(calibration.finalDecision.outcome)}`) : null);
     button.addEventListener('click', () => select(calibration.loopId));
     return el('li', {}, button);
   }));
@@ -108,10 +90,13 @@ function renderDetail() {
     : calibration.status === 'CANCELLED' ? t('CANCELLED') : t('noDecision');
   $('d-average').textContent = `${t('average')} ${number(calibration.average)}`;
   $('d-near-miss').hidden = !calibration.nearMiss;
+  renderFinal(calibration.finalDecision);
   renderChart(calibration);
   renderChecks(calibration);
   renderAreas(calibration);
-  renderChips('d-pending', calibration.pendingInterviewers ?? [], (id) => id);
+  const overdue = new Set(calibration.overdueInterviewers ?? []);
+  renderChips('d-pending', calibration.pendingInterviewers ?? [], (id) => (overdue.has(id) ? `${id} · ${t('overdue')}` : id),
+    (id) => (overdue.has(id) ? { class: 'overdue', 'data-overdue': 'true' } : {}));
   renderChips('d-missing', calibration.missingAreas ?? [], (area) => t(area));
   renderChips('d-discussion', calibration.discussionReasons ?? [], (reason) =>
     [t(reason.reason), reason.area && t(reason.area), reason.flag && t(reason.flag)].filter(Boolean).join(': '));
@@ -186,21 +171,29 @@ function renderAreas(calibration) {
   }));
 }
 
-function renderChips(id, items, label) {
+/** The hiring manager's final decision, and whether it overrides the computed outcome. */
+function renderFinal(final) {
+  const node = $('d-final');
+  node.hidden = !final;
+  if (!final) return;
+  node.dataset.outcome = final.outcome;
+  node.dataset.override = String(final.override);
+  node.className = `final ${final.override ? 'override' : ''}`;
+  node.replaceChildren(
+    el('strong', {}, t('finalDecision', { outcome: t(final.outcome) })),
+    final.override ? el('span', { class: 'badge warn' }, t('override', { computed: t(final.computedOutcome) })) : null,
+    el('span', { class: 'muted small' }, t('decidedBy', { who: final.decidedBy, when: when(final.decidedAt, shell.lang) })),
+    el('q', { class: 'reason' }, final.reason));
+}
+
+function renderChips(id, items, label, attributes = () => ({})) {
   const list = $(id);
-  list.replaceChildren(...(items.length ? items.map((item) => el('li', {}, label(item)))
+  list.replaceChildren(...(items.length ? items.map((item) => el('li', attributes(item), label(item)))
     : [el('li', { class: 'muted' }, t('none'))]));
 }
 
-async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (response.status === 401) showSignIn();
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
-}
-
 async function load() {
-  const [bars, calibrations] = await Promise.all([getJson('api/bars'), getJson('api/calibrations')]);
+  const [bars, calibrations] = await Promise.all([api('api/bars'), api('api/calibrations')]);
   state.bars = bars;
   calibrations.forEach((calibration) => state.calibrations.set(calibration.loopId, calibration));
   render();
@@ -208,8 +201,8 @@ async function load() {
 
 function connect() {
   const stream = new EventSource('api/calibrations/stream', { withCredentials: true });
-  stream.onopen = () => renderLive('open');
-  stream.onerror = () => renderLive('error');
+  stream.onopen = () => shell.live('open');
+  stream.onerror = () => shell.live('error');
   stream.addEventListener('calibration', (event) => {
     const calibration = JSON.parse(event.data);
     const known = state.calibrations.get(calibration.loopId);
@@ -217,42 +210,105 @@ function connect() {
       state.calibrations.set(calibration.loopId, calibration);
       render();
     }
+    if (calibration.status === 'DECIDED') refreshInterviewersSoon();
   });
 }
 
-// Signing in: the token goes once to POST api/session, which keeps it in an HttpOnly, same-site session cookie that
-// every later call and the event stream carry. Tokens never appear in URLs.
-function showSignIn() {
-  $('signin').hidden = false;
-  $('token').focus();
+// ---- the interviewers view
+const SHORT = { CONTAINERIZATION: 'CTR', ORCHESTRATION: 'ORC', CI_CD: 'CI', ML_TOOLS: 'ML', MONITORING: 'MON',
+  SYSTEM_DESIGN: 'SD', PROBLEM_SOLVING: 'PS', COMMUNICATION: 'COM' };
+const signed = (value) => (value === null || value === undefined ? '—' : `${Number(value) > 0 ? '+' : ''}${number(value)}`);
+let refreshTimer = null;
+
+async function loadInterviewers() {
+  const level = state.interviewerLevel;
+  state.interviewers = await api(`api/interviewers${level ? `?level=${encodeURIComponent(level)}` : ''}`);
+  renderInterviewers();
 }
 
-async function signIn(event) {
-  event.preventDefault();
-  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
-  const response = await fetch('api/session', { method: 'POST', credentials: 'same-origin',
-    headers: { Authorization: `Bearer ${token}` } });
-  if (response.ok) {
-    location.reload();
-    return;
+/** Decisions arrive in bursts: one reload for a burst, and only once the view has been opened. */
+function refreshInterviewersSoon() {
+  if (state.interviewers === null || refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = null;
+    loadInterviewers().catch(() => {});
+  }, 300);
+}
+
+function showView(view) {
+  state.view = view;
+  document.querySelectorAll('[data-view]').forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.view === view)));
+  $('loops-view').hidden = view !== 'loops';
+  $('interviewers-view').hidden = view !== 'interviewers';
+  if (view === 'interviewers' && state.interviewers === null) {
+    state.interviewers = [];
+    loadInterviewers().catch((error) => { $('no-interviewers').hidden = false; $('no-interviewers').textContent = String(error); });
   }
-  $('signin-error').textContent = t(response.status === 403 ? 'notAllowed' : 'badToken');
-  $('signin-error').hidden = false;
+}
+
+function renderInterviewers() {
+  const rows = state.interviewers ?? [];
+  const scale = Math.max(1, ...rows.flatMap((row) => Object.values(row.byArea ?? {}).map((area) => Math.abs(Number(area.meanDeviation) || 0))));
+  $('interviewers').replaceChildren(...rows.map((row) => {
+    const agreement = row.recommendationAgreement ?? {};
+    const feedback = row.timeToFeedback ?? {};
+    const overdue = [...state.calibrations.values()].filter((c) => (c.overdueInterviewers ?? []).includes(row.interviewerId));
+    return el('tr', { class: 'interviewer', 'data-interviewer': row.interviewerId, 'data-leniency': row.leniency },
+      el('th', { scope: 'row' }, row.interviewerId,
+        overdue.length ? el('span', { class: 'badge bad overdue', 'data-overdue': String(overdue.length) },
+          ` ${t('overdue')}: ${overdue.length}`) : null),
+      el('td', {}, el('span', { class: `badge leniency ${leniencyClass(row.leniency)}` }, t(row.leniency))),
+      el('td', {}, deviationBars(row, scale)),
+      el('td', { class: 'number' }, signed(row.meanDeviation)),
+      el('td', {}, `${row.loops} · ${row.pairs}`),
+      el('td', {}, agreement.total ? `${agreement.agreed}/${agreement.total} (${Math.round((100 * agreement.agreed) / agreement.total)} %)` : '—'),
+      el('td', {}, feedback.total ? `${t('hours', { hours: number(feedback.medianHours) })} · ${t('within24h',
+        { count: feedback.within24h, total: feedback.total })}` : '—'));
+  }));
+  $('no-interviewers').hidden = state.interviewers === null || rows.length > 0;
+}
+
+function leniencyClass(leniency) {
+  return { LENIENT: 'warn', HARSH: 'bad', CALIBRATED: 'good' }[leniency] ?? '';
+}
+
+/** One bar per area around zero: up when the interviewer scores above the rest of the panel, down when below. */
+function deviationBars(row, scale) {
+  const width = 240; const top = 6; const half = 28; const zero = top + half; const slot = width / AREAS.length;
+  const nodes = [svg('line', { x1: 0, x2: width, y1: zero, y2: zero, class: 'zero' })];
+  AREAS.forEach((area, index) => {
+    const x = index * slot;
+    const result = row.byArea?.[area];
+    nodes.push(svg('text', { x: x + slot / 2, y: zero + half + 12, class: 'axis', 'text-anchor': 'middle' }, SHORT[area]));
+    if (!result || !result.pairs) return;
+    const deviation = Number(result.meanDeviation);
+    const height = Math.max(1, (Math.abs(deviation) / scale) * half);
+    const bar = svg('rect', { x: x + slot * 0.2, width: slot * 0.6, y: deviation >= 0 ? zero - height : zero, height,
+      class: `deviation ${deviation > 0 ? 'above' : deviation < 0 ? 'below' : 'even'}`, 'data-area': area,
+      'data-deviation': number(deviation), 'data-pairs': result.pairs });
+    bar.append(svg('title', {}, `${t(area)}: ${signed(deviation)} (${result.pairs})`));
+    nodes.push(bar);
+  });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${top + 2 * half + 16}`, class: 'deviations', role: 'img',
+    'aria-label': AREAS.filter((area) => row.byArea?.[area]?.pairs)
+      .map((area) => `${t(area)} ${signed(row.byArea[area].meanDeviation)}`).join(', ') || t('noPairs') });
+  chart.append(...nodes);
+  return chart;
 }
 
 function start() {
-  $('signin-form').addEventListener('submit', signIn);
-  const stored = localStorage.getItem('debrief.lang');
-  $('lang').addEventListener('change', (event) => {
-    localStorage.setItem('debrief.lang', event.target.value);
-    applyLanguage(event.target.value);
+  fillChoices(t);
+  document.querySelectorAll('[data-view]').forEach((button) => button.addEventListener('click', () => showView(button.dataset.view)));
+  $('interviewer-filters').addEventListener('change', (event) => {
+    state.interviewerLevel = event.target.value;
+    loadInterviewers().catch(() => {});
   });
   $('filters').addEventListener('change', (event) => {
     state.filters[event.target.name] = event.target.value;
     renderList();
   });
   state.selected = decodeURIComponent(location.hash.slice(1)) || null;
-  applyLanguage(chooseLanguage(stored, navigator.languages));
+  render();
   connect();
   load().catch((error) => { $('no-loops').hidden = false; $('no-loops').textContent = String(error); });
 }
