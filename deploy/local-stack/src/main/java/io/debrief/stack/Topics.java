@@ -12,7 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** The topics of CONTRACT.md, plus the dead-letter topics the consumers use. */
+/** The topics of CONTRACT.md, plus the dead-letter topics the consumers use (one per consuming service and topic). */
 public final class Topics {
 
     public static final int PARTITIONS = 6;
@@ -22,7 +22,8 @@ public final class Topics {
             topic("calibration-updates", Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
             topic("hiring-decisions", Map.of()),
             topic("scorecard-events-dlq", Map.of()),
-            topic("hiring-decisions-dlq", Map.of()));
+            topic("hiring-decisions-dlq", Map.of()),
+            topic("scorecard-events-notification-dlq", Map.of()));
 
     private Topics() {
     }
