@@ -29,7 +29,7 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
     /** Every event type with a fixture, as in CONTRACT.md's topic table. */
     public static final List<String> TYPES = List.of("hiring.loop.opened.v1", "hiring.scorecard.submitted.v1",
             "hiring.loop.cancelled.v1", "hiring.calibration.updated.v1", "hiring.decision.made.v1",
-            "hiring.scorecard.overdue.v1");
+            "hiring.scorecard.overdue.v1", "hiring.decision.finalized.v1");
 
     /** The fixture of {@code type}, from {@code contract/events/<type>.json}. */
     public static GoldenEvent of(String type) {
