@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -22,13 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.debrief.notification.domain.FeedbackLetter.Language;
 import io.debrief.notification.usecase.ReadDecisions;
+import io.debrief.notification.usecase.WriteLetter;
 import io.debrief.platform.problem.Problem;
+import io.debrief.platform.problem.ProblemException;
 import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +48,8 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 @Tag(name = "Decisions", description = "Hiring decisions received from calibration-service")
 @APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles may not read decisions",
+@APIResponse(responseCode = "403", description = "The token's roles may not read decisions (letters: recruiters and"
+        + " admins only)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "The database is unavailable; Retry-After says when to try again",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -53,10 +59,12 @@ public class DecisionResource {
     private static final Duration MIN_STREAM = Duration.ofSeconds(1);
 
     private final ReadDecisions decisions;
+    private final WriteLetter letters;
     private final StreamConfig streamConfig;
 
-    public DecisionResource(ReadDecisions decisions, StreamConfig streamConfig) {
+    public DecisionResource(ReadDecisions decisions, WriteLetter letters, StreamConfig streamConfig) {
         this.decisions = decisions;
+        this.letters = letters;
         this.streamConfig = streamConfig;
     }
 
@@ -69,6 +77,33 @@ public class DecisionResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionSchema.class)))
     public Uni<List<ObjectNode>> list(@QueryParam("loopId") String loopId) {
         return decisions.newestFirst(loopId);
+    }
+
+    /**
+     * The candidate feedback letter of a loop's latest decision (CONTRACT.md Part 2), for a recruiter to review and
+     * send: recruiters and admins only (a hiring manager gets 403).
+     */
+    @GET
+    @Path("/{loopId}/letter")
+    @RolesAllowed({ Roles.RECRUITER, Roles.ADMIN })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The candidate feedback letter of a loop's latest decision, in English or Vietnamese")
+    @APIResponse(responseCode = "200", description = "The letter, plain text in a JSON object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LetterView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown language (the violation names lang)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The loop has no decision yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<LetterView> letter(@PathParam("loopId") String loopId,
+            @Parameter(description = "The letter's language, en (default) or vi",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "en", "vi" }, defaultValue = "en"))
+            @QueryParam("lang") String lang) {
+        Language language = lang == null || lang.isBlank() ? Language.EN : Language.of(lang)
+                .orElseThrow(() -> ProblemException.invalid("lang", Language.oneOf()));
+        return letters.of(loopId, language).map(written -> new LetterView(written.loopId(),
+                written.decisionVersion(), written.language().code(), written.letter().subject(),
+                written.letter().body()));
     }
 
     /**

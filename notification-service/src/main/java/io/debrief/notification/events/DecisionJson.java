@@ -124,6 +124,15 @@ public final class DecisionJson {
         }
     }
 
+    /** The facts of a stored decision's JSON (as {@link #parse} accepted it). */
+    public static DecisionFacts facts(String storedJson) {
+        try {
+            return facts((ObjectNode) MAPPER.readTree(storedJson));
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("stored decision is not a JSON object");
+        }
+    }
+
     static DecisionFacts facts(ObjectNode decision) {
         JsonNode candidate = decision.path("candidate");
         JsonNode average = decision.get("average");

@@ -82,6 +82,8 @@ class AuthorizationIT {
         LIST_DECISIONS("GET /api/decisions", DECISION_READERS, 200),
         LOOP_DECISIONS("GET /api/decisions?loopId=", DECISION_READERS, 200),
         DECISION_STREAM("GET /api/decisions/stream", DECISION_READERS, 200),
+        // a loop without a decision: the allowed callers get past the check to the 404
+        LETTER("GET /api/decisions/{loopId}/letter", SUBSCRIPTION_MANAGERS, 404),
         SIGN_IN("POST /api/session", DECISION_READERS, 204),
         SIGN_OUT("DELETE /api/session", ANYONE, 204);
 
@@ -201,6 +203,7 @@ class AuthorizationIT {
                     "no-such-webhook");
             case LIST_DECISIONS -> request.get("/api/decisions");
             case LOOP_DECISIONS -> request.queryParam("loopId", "authz-" + UUID.randomUUID()).get("/api/decisions");
+            case LETTER -> request.get("/api/decisions/{loopId}/letter", "authz-" + UUID.randomUUID());
             case SIGN_IN -> request.post("/api/session");
             case SIGN_OUT -> request.delete("/api/session");
             case DECISION_STREAM -> throw new IllegalArgumentException("the stream is read with an SSE client");

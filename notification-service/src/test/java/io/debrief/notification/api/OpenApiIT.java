@@ -51,7 +51,8 @@ class OpenApiIT {
                 "/api/subscriptions/{id}/deliveries get", List.of("200", "401", "403", "404"),
                 "/api/subscriptions/{id}/deliveries/{webhookId}/redeliver post", List.of("202", "404", "409"),
                 "/api/decisions get", List.of("200", "401", "403"),
-                "/api/decisions/stream get", List.of("200", "401", "403"));
+                "/api/decisions/stream get", List.of("200", "401", "403"),
+                "/api/decisions/{loopId}/letter get", List.of("200", "400", "401", "403", "404", "503"));
         expected.forEach((operation, statuses) -> {
             String[] parts = operation.split(" ");
             assertThat(names(paths.path(parts[0]).path(parts[1]).path("responses"))).as(operation)
