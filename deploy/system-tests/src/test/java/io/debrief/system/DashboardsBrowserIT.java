@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.debrief.testsupport.DebriefSystem;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -86,7 +85,6 @@ class DashboardsBrowserIT {
     }
 
     @Test
-    @Disabled("notification-service does not serve GET /api/decisions/{loopId}/letter yet (CONTRACT.md Part 2); enable it then")
     void theLetterOfADecisionShowsForReviewInBothLanguagesAndCopies() {
         // SENIOR, 5,5,4,4,4,4,4,4: a near miss (DOMAIN.md worked example 3)
         String loopId = decided("Dang Thi G", "SENIOR",
