@@ -317,11 +317,13 @@ printf '%s' "$decision" | pretty
 cat <<INFO
 
 Debrief is running.
-  scorecard-service     http://127.0.0.1:$scorecard_port/q/swagger-ui
+  scorecard-service     http://127.0.0.1:$scorecard_port/   (interviewer's page: sign in with deploy/local/token.sh alice interviewer)   http://127.0.0.1:$scorecard_port/q/swagger-ui
   calibration-service   http://127.0.0.1:$calibration_port/   (dashboard)   http://127.0.0.1:$calibration_port/q/swagger-ui
   notification-service  http://127.0.0.1:$notification_port/   (recruiter page)   http://127.0.0.1:$notification_port/q/swagger-ui
   a token              deploy/local/token.sh rita recruiter     (roles: interviewer, recruiter, hiring-manager, admin)
                         the dashboards ask for one once; it is kept in a session cookie, never in a URL
+  feedback letter       curl -H "Authorization: Bearer \$(deploy/local/token.sh rita recruiter)" "http://127.0.0.1:$notification_port/api/decisions/$loop_id/letter?lang=vi"
+  reminders, fast       DEBRIEF_REMINDERS_FIRST_AFTER=PT10S DEBRIEF_REMINDERS_EVERY=PT30S DEBRIEF_REMINDERS_BUSINESS_DAYS_ONLY=false deploy/local/run.sh restart scorecard-service
   decision stream       curl -N -H "Authorization: Bearer \$(deploy/local/token.sh rita recruiter)" http://127.0.0.1:$notification_port/api/decisions/stream
   calibration stream    curl -N -H "Authorization: Bearer \$(deploy/local/token.sh rita recruiter)" http://127.0.0.1:$calibration_port/api/calibrations/stream
   Kafka                 kcat -b 127.0.0.1:$kafka_port -C -t hiring-decisions -f '%k %s\n'
