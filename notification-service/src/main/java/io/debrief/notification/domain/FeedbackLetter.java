@@ -106,7 +106,9 @@ public final class FeedbackLetter {
                 paragraphs.add(list(heading, decision.areasToImprove(), texts, resources));
             }
             if (outcome.equals("NO_HIRE") && decision.nearMiss()) {
-                paragraphs.add(fill(texts.get("near-miss"), values));
+                // a near miss with no area below the bar's average (e.g. one expert area short) has no "areas above"
+                paragraphs.add(fill(texts.get(decision.areasToImprove().isEmpty() ? "near-miss.no-areas" : "near-miss"),
+                        values));
             }
         }
         paragraphs.add(fill(texts.get("closing." + outcome), values));

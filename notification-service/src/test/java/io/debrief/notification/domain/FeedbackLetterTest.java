@@ -88,6 +88,20 @@ class FeedbackLetterTest {
         assertThat(body).contains("- Monitoring\n    " + text(texts, "improve.no-resources"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aNearMissWithNoAreaToImproveDoesNotPointAtAnEmptyList(Language language) {
+        Texts texts = texts(language);
+        DecisionFacts oneExpertAreaShort = new DecisionFacts("Ada Lovelace", "MLOps Engineer", "SENIOR", "NO_HIRE",
+                new BigDecimal("4.25"), List.of("CONTAINERIZATION", "ORCHESTRATION"), List.of(), List.of(), true,
+                false, List.of());
+        String body = FeedbackLetter.write(oneExpertAreaShort, texts, RESOURCES).body();
+        assertThat(body).contains(text(texts, "near-miss.no-areas")).doesNotContain(text(texts, "near-miss"))
+                .doesNotContain(text(texts, "improve.heading"));
+        String withAreas = FeedbackLetter.write(facts("NO_HIRE", true), texts, RESOURCES).body();
+        assertThat(withAreas).contains(text(texts, "near-miss")).doesNotContain(text(texts, "near-miss.no-areas"));
+    }
+
     @Test
     void vietnameseIsWrittenWithItsDiacritics() {
         Letter letter = FeedbackLetter.write(facts("NO_HIRE", true), texts(Language.VI), RESOURCES);
