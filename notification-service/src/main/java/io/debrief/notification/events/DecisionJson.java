@@ -45,21 +45,7 @@ public final class DecisionJson {
 
     /** The decision in a hiring-decisions record, or a {@link MalformedDecisionException}. */
     public static IncomingDecision parse(String value) {
-        if (value == null || value.isBlank()) {
-            throw new MalformedDecisionException("empty record value");
-        }
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(value);
-        } catch (JsonProcessingException e) {
-            // the position only: the parser's message quotes the record's text, which may hold a candidate's name
-            throw new MalformedDecisionException(e.getLocation() == null ? "value is not JSON"
-                    : "value is not JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")");
-        }
-        if (!(tree instanceof ObjectNode decision)) {
-            throw new MalformedDecisionException("value is not a JSON object");
-        }
+        ObjectNode decision = EventJson.object(value);
         JsonNode loopId = decision.get("loopId");
         if (loopId == null || !loopId.isTextual() || loopId.asText().isBlank()
                 || loopId.asText().length() > MAX_ID_LENGTH) {

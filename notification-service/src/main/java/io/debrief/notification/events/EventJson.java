@@ -71,7 +71,11 @@ public final class EventJson {
         }
     }
 
-    private static ObjectNode object(String value) {
+    /**
+     * The JSON object of a record's value, or a {@link MalformedDecisionException} naming only the position of the
+     * fault: the parser's own message quotes the record's text, which may hold a candidate's name.
+     */
+    static ObjectNode object(String value) {
         if (value == null || value.isBlank()) {
             throw new MalformedDecisionException("empty record value");
         }
@@ -79,7 +83,6 @@ public final class EventJson {
         try {
             tree = MAPPER.readTree(value);
         } catch (JsonProcessingException e) {
-            // the position only: the parser's message quotes the record's text
             throw new MalformedDecisionException(e.getLocation() == null ? "value is not JSON"
                     : "value is not JSON (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")");
