@@ -43,7 +43,11 @@ public final class CloudEvents {
                 header("content-type", CONTENT_TYPE));
     }
 
-    /** A message for a SmallRye Kafka channel; the connector writes the same headers as {@link #headers}. */
+    /**
+     * A message for a SmallRye Kafka channel. The connector writes the same attributes as {@link #headers}, plus
+     * {@code ce_datacontenttype}; it renders {@code ce_time} with the fewest fraction digits ({@code .80999036Z} where
+     * {@link #headers} and Jackson write {@code .809990360Z}), so consumers compare times as instants, never as text.
+     */
     public static Message<String> message(Attributes event, String json) {
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(event.id())
