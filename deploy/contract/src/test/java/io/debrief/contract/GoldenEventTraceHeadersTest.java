@@ -1,0 +1,41 @@
+package io.debrief.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The W3C trace headers a record carries while tracing is on are transport, not contract (issue 17). */
+class GoldenEventTraceHeadersTest {
+
+    @Test
+    void traceparentAndTracestateOnAnEmittedRecordAreNotMismatches() {
+        GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
+        Map<String, String> traced = new LinkedHashMap<>(opened.headers());
+        traced.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        traced.put("tracestate", "congo=t61rcWkgMzE");
+        assertThat(opened.mismatches(opened.topic(), opened.key(), traced, opened.valueText())).isEmpty();
+    }
+
+    @Test
+    void anyOtherExtraHeaderIsStillAMismatch() {
+        GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
+        Map<String, String> extra = new LinkedHashMap<>(opened.headers());
+        extra.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        extra.put("x-debug", "1");
+        assertThat(opened.mismatches(opened.topic(), opened.key(), extra, opened.valueText()))
+                .singleElement().asString().startsWith("header names:").contains("x-debug").doesNotContain("traceparent");
+    }
+
+    @Test
+    void aMissingHeaderIsStillAMismatchWithTracingOn() {
+        GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
+        Map<String, String> missing = new LinkedHashMap<>(opened.headers());
+        missing.remove("ce_source");
+        missing.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        assertThat(opened.mismatches(opened.topic(), opened.key(), missing, opened.valueText()))
+                .singleElement().asString().startsWith("header names:");
+    }
+}
