@@ -4,6 +4,7 @@
 #
 #   deploy/local/run.sh            build what is missing, start everything, run the sample, stay up until Ctrl-C
 #   deploy/local/run.sh --detach   the same, but return once everything is healthy and leave it running
+#   deploy/local/run.sh --observability   also start Prometheus scraping the three services (http://127.0.0.1:9090)
 #   deploy/local/run.sh stop       stop everything this script started (and nothing else)
 #   deploy/local/run.sh --clean    forget the data of earlier runs first
 #   deploy/local/run.sh --rebuild  rebuild the services even if they are already packaged
@@ -69,6 +70,8 @@ stop_all() {
   for name in "${services[@]}" local-stack; do
     stop_one "$name"
   done
+  # the Prometheus of --observability, if one was started (its own script stops it by its pid)
+  if [ -f "$root/deploy/observability/.run/prometheus.pid" ]; then "$root/deploy/observability/prometheus.sh" stop; fi
   [ "$stopped" = 1 ] && say "Stopped Debrief (logs kept in $logs)" || say "Nothing of Debrief's was running"
 }
 
@@ -214,7 +217,7 @@ restart() {
   fi
 }
 
-mode=all; detach=0; clean=0; rebuild=0
+mode=all; detach=0; clean=0; rebuild=0; observability=0
 while [ $# -gt 0 ]; do
   case "$1" in
     stop) stop_all; exit 0 ;;
@@ -222,6 +225,7 @@ while [ $# -gt 0 ]; do
     restart) [ $# -ge 2 ] || fail "restart needs a NAME (see --help)"; restart "$2"; exit 0 ;;
     stack) mode=stack ;;
     --detach) detach=1 ;;
+    --observability) observability=1 ;;
     --clean) clean=1 ;;
     --rebuild) rebuild=1 ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
@@ -277,6 +281,10 @@ for name in "${services[@]}"; do
   wait_for "$name" "http://127.0.0.1:$(port_of "$name")/q/health/ready" 90
 done
 say "All three services are ready"
+if [ "$observability" = 1 ]; then
+  SCORECARD_PORT="$scorecard_port" CALIBRATION_PORT="$calibration_port" NOTIFICATION_PORT="$notification_port" \
+    "$root/deploy/observability/prometheus.sh" start
+fi
 
 scorecards="http://127.0.0.1:$scorecard_port"
 say "Sample debrief: a MID loop with three interviewers"
