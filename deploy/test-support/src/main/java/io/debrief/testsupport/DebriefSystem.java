@@ -26,9 +26,10 @@ public final class DebriefSystem implements AutoCloseable {
     private final Path root;
     private final Path logDir;
     private final List<String> jvmOptions;
+    private final Map<String, Map<String, String>> environments;
 
     private DebriefSystem(LocalStack stack, Tokens tokens, boolean ownsStack, Map<String, ServiceProcess> services,
-                          Path root, Path logDir, List<String> jvmOptions) {
+                          Path root, Path logDir, List<String> jvmOptions, Map<String, Map<String, String>> environments) {
         this.stack = stack;
         this.tokens = tokens;
         this.ownsStack = ownsStack;
@@ -36,31 +37,44 @@ public final class DebriefSystem implements AutoCloseable {
         this.root = root;
         this.logDir = logDir;
         this.jvmOptions = jvmOptions;
+        this.environments = environments;
     }
 
     /** Starts a fresh stack and the three services, and waits until each one is ready. */
     public static DebriefSystem start(Path root, Path logDir, List<String> jvmOptions) {
+        return start(root, logDir, jvmOptions, Map.of());
+    }
+
+    /**
+     * Starts a fresh stack and the three services as {@link #start(Path, Path, List)} does, each service with the
+     * extra environment given for it by name (e.g. {@code "scorecard-service"} &rarr;
+     * {@code DEBRIEF_REMINDERS_FIRST_AFTER=PT2S}), also when it is {@linkplain #restart restarted}. A service not
+     * named gets none.
+     */
+    public static DebriefSystem start(Path root, Path logDir, List<String> jvmOptions,
+                                      Map<String, Map<String, String>> environmentByService) {
         LocalStack stack = LocalStack.start();
         try {
-            return start(stack, true, root, logDir, jvmOptions);
+            return start(stack, true, root, logDir, jvmOptions, Map.copyOf(environmentByService));
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
     }
 
-    private static DebriefSystem start(LocalStack stack, boolean ownsStack, Path root, Path logDir, List<String> jvmOptions) {
+    private static DebriefSystem start(LocalStack stack, boolean ownsStack, Path root, Path logDir, List<String> jvmOptions,
+                                       Map<String, Map<String, String>> environments) {
         Map<String, ServiceProcess> started = new HashMap<>();
         Tokens tokens = Tokens.inDirectory(logDir.resolve("identity"));
         try {
             for (String name : SERVICES) {
                 started.put(name, launch(stack, root, name, databaseOf(name), logDir, jvmOptions,
-                        identityEnvironment(tokens, logDir.resolve("identity"))));
+                        environment(tokens, logDir, environments, name)));
             }
             for (ServiceProcess service : started.values()) {
                 service.awaitReady(READY_WITHIN);
             }
-            return new DebriefSystem(stack, tokens, ownsStack, started, root, logDir, jvmOptions);
+            return new DebriefSystem(stack, tokens, ownsStack, started, root, logDir, jvmOptions, environments);
         } catch (IOException e) {
             started.values().forEach(DebriefSystem::quietlyClose);
             throw new UncheckedIOException(e);
@@ -92,6 +106,14 @@ public final class DebriefSystem implements AutoCloseable {
         env.put("DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.putAll(extraEnvironment);
         return ServiceProcess.start(root, name, port, jvmOptions, env, logDir);
+    }
+
+    /** What service {@code name} is started with: the identity settings, then its own extra environment. */
+    private static Map<String, String> environment(Tokens tokens, Path logDir, Map<String, Map<String, String>> environments,
+                                                   String name) {
+        Map<String, String> env = new HashMap<>(identityEnvironment(tokens, logDir.resolve("identity")));
+        env.putAll(environments.getOrDefault(name, Map.of()));
+        return env;
     }
 
     /** The environment that makes a service trust {@code tokens} (whose public key is in {@code keyDir}). */
@@ -136,7 +158,7 @@ public final class DebriefSystem implements AutoCloseable {
         old.close();
         whileStopped.run();
         ServiceProcess again = launch(stack, root, name, databaseOf(name), old.port(), logDir, jvmOptions,
-                identityEnvironment(tokens, logDir.resolve("identity")));
+                environment(tokens, logDir, environments, name));
         services.put(name, again);
         again.awaitReady(READY_WITHIN);
         return again;
