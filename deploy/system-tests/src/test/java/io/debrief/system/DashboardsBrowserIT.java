@@ -2,6 +2,9 @@ package io.debrief.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.debrief.testsupport.DebriefSystem;
@@ -176,6 +179,56 @@ class DashboardsBrowserIT {
             assertThat(finalDecision.getText()).contains("Final decision: Hire", "overrides the computed No hire",
                     "references confirm it", "harry-manager");
             assertThat(browser.driver.findElement(By.cssSelector("[data-loop-id='" + loopId + "']")).getText()).contains("final: Hire");
+        }
+    }
+
+    @Test
+    void anInterviewerWhoMissedTheReminderCadenceIsMarkedOverdueOnBothPages() {
+        String run = Long.toString(System.nanoTime(), 36);
+        String prompt = "prompt-" + run;
+        String late = "late-" + run;
+        String notYet = "not-yet-" + run;
+        // the first two interviews have just ended; the third ends tomorrow (RunningSystem: overdue 3 s after the end)
+        Instant ended = Instant.now();
+        String loopId = recruiting.openLoop("Vo Thi K", List.of(prompt, late, notYet),
+                List.of(ended, ended, ended.plus(Duration.ofDays(1))));
+        recruiting.submit(loopId, prompt, Map.of("CONTAINERIZATION", 4, "ORCHESTRATION", 4, "CI_CD", 4, "ML_TOOLS", 4), "YES");
+
+        try (Browser browser = Browser.open("en-US")) {
+            // the calibration dashboard: the loop list names exactly the interviewer who is late, as reminder 1 arrives
+            browser.signIn(system.calibrations().baseUrl(), system.tokens().mint("harry-manager", "hiring-manager"));
+            By note = By.cssSelector("[data-loop-id='" + loopId + "'] .overdue-note");
+            browser.wait.until(ExpectedConditions.attributeToBe(note, "data-overdue", late));
+            assertThat(browser.driver.findElement(note).getText()).isEqualTo("overdue: " + late);
+
+            browser.driver.findElement(By.cssSelector("[data-loop-id='" + loopId + "']")).click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-pending"), notYet));
+            List<WebElement> pending = browser.driver.findElements(By.cssSelector("#d-pending li"));
+            assertThat(pending).extracting(WebElement::getText).containsExactlyInAnyOrder(late + " · overdue", notYet);
+            assertThat(browser.driver.findElements(By.cssSelector("#d-pending li.overdue[data-overdue='true']")))
+                    .extracting(WebElement::getText).containsExactly(late + " · overdue");
+            browser.screenshot("calibration-overdue");
+
+            // the interviewer's page, as the late interviewer sees it: their loop, and the panel with who is overdue
+            browser.signIn(system.scorecards().baseUrl(), system.tokens().mint(late, "interviewer"));
+            WebElement mine = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#loops [data-loop-id='" + loopId + "']")));
+            assertThat(mine.findElement(By.cssSelector(".badge.overdue")).getText()).startsWith("overdue");
+            mine.click();
+            browser.wait.until(ExpectedConditions.attributeToBe(By.id("loop"), "data-loop-id", loopId));
+            browser.driver.findElement(By.cssSelector(".panel-box summary")).click();
+            WebElement lateSeat = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#l-panel tr[data-interviewer='" + late + "']")));
+            assertThat(lateSeat.getAttribute("data-overdue")).isEqualTo("true");
+            assertThat(lateSeat.findElement(By.cssSelector(".badge.overdue")).getText()).isEqualTo("overdue · 1 reminders");
+            WebElement promptSeat = browser.driver.findElement(By.cssSelector("#l-panel tr[data-interviewer='" + prompt + "']"));
+            assertThat(promptSeat.getAttribute("data-overdue")).isEqualTo("false");
+            assertThat(promptSeat.findElements(By.cssSelector(".badge.overdue"))).isEmpty();
+            assertThat(promptSeat.getText()).contains("submitted (version 1)");
+            WebElement laterSeat = browser.driver.findElement(By.cssSelector("#l-panel tr[data-interviewer='" + notYet + "']"));
+            assertThat(laterSeat.getAttribute("data-overdue")).isEqualTo("false");
+            assertThat(laterSeat.getText()).contains("to do");
+            browser.screenshot("interviewer-overdue");
         }
     }
 

@@ -2,6 +2,7 @@ package io.debrief.system;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +49,26 @@ final class Recruiting {
                         Map.of("interviewerId", deepDive, "stage", "TECHNICAL_DEEP_DIVE"),
                         Map.of("interviewerId", systemDesign, "stage", "SYSTEM_DESIGN"),
                         Map.of("interviewerId", culturalFit, "stage", "CULTURAL_FIT")));
+        return given().baseUri(baseUrl).header("Authorization", recruiter()).contentType(ContentType.JSON).body(loop)
+                .post("/api/loops").then().statusCode(201).extract().path("loopId");
+    }
+
+    /**
+     * Opens a MID loop with the panel deepDive, systemDesign, culturalFit whose interviews end at {@code scheduledEnds}
+     * (one per seat, in that order): the reminder cadence counts from there.
+     */
+    String openLoop(String candidate, List<String> panel, List<Instant> scheduledEnds) {
+        List<String> stages = List.of("TECHNICAL_DEEP_DIVE", "SYSTEM_DESIGN", "CULTURAL_FIT");
+        List<Map<String, Object>> seats = new java.util.ArrayList<>();
+        for (int seat = 0; seat < stages.size(); seat++) {
+            seats.add(Map.of("interviewerId", panel.get(seat), "stage", stages.get(seat),
+                    "scheduledEnd", scheduledEnds.get(seat).toString()));
+        }
+        Map<String, Object> loop = Map.of(
+                "candidate", Map.of("id", "cand-" + UUID.randomUUID(), "name", candidate),
+                "position", "MLOps Engineer",
+                "level", "MID",
+                "panel", seats);
         return given().baseUri(baseUrl).header("Authorization", recruiter()).contentType(ContentType.JSON).body(loop)
                 .post("/api/loops").then().statusCode(201).extract().path("loopId");
     }

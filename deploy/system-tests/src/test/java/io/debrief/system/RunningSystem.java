@@ -2,6 +2,7 @@ package io.debrief.system;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import io.debrief.testsupport.DebriefSystem;
 
@@ -11,6 +12,17 @@ import io.debrief.testsupport.DebriefSystem;
  */
 final class RunningSystem {
 
+    /**
+     * A reminder cadence that a test can watch (the local run's fast one, README): a panel member is overdue, and gets
+     * reminder 1, 3 s after their interview's scheduled end, every day of the week, looked for every second. Only loops
+     * whose panel has scheduled ends are reminded at all.
+     */
+    static final Map<String, String> FAST_REMINDERS = Map.of(
+            "DEBRIEF_REMINDERS_FIRST_AFTER", "PT3S",
+            "DEBRIEF_REMINDERS_EVERY", "PT1H",
+            "DEBRIEF_REMINDERS_BUSINESS_DAYS_ONLY", "false",
+            "DEBRIEF_REMINDERS_CHECK_EVERY", "1s");
+
     private static DebriefSystem running;
 
     private RunningSystem() {
@@ -19,7 +31,8 @@ final class RunningSystem {
     static synchronized DebriefSystem get() {
         if (running == null) {
             Path root = Path.of(System.getProperty("debrief.root", "../.."));
-            running = DebriefSystem.start(root, Path.of("target", "system-logs"), List.of("-Xmx256m", "-XX:+UseSerialGC"));
+            running = DebriefSystem.start(root, Path.of("target", "system-logs"), List.of("-Xmx256m", "-XX:+UseSerialGC"),
+                    Map.of("scorecard-service", FAST_REMINDERS));
             System.out.println("System test on a real Kafka broker at " + running.stack().kafkaBootstrapServers()
                     + " and a real PostgreSQL at 127.0.0.1:" + running.stack().postgres().port());
             DebriefSystem system = running;
