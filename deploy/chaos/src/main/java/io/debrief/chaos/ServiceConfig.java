@@ -41,10 +41,17 @@ public enum ServiceConfig {
         return session.plusSeconds(4);
     }
 
-    /** {@code name=value} system properties of a service; {@code {instance}} stands for the instance's name. */
+    /**
+     * {@code name=value} system properties of a service; {@code {instance}} stands for the instance's name. Every
+     * mode names scorecard-service's instances (their outbox relays' transactional ids), as a deployment does with the
+     * pod's name, so that a restarted instance aborts the Kafka transaction its killed predecessor left open at once.
+     */
     public List<String> systemProperties(String service) {
         String channel = CHANNELS.get(service);
         List<String> properties = new ArrayList<>();
+        if ("scorecard-service".equals(service)) {
+            properties.add("debrief.outbox.instance-id={instance}");
+        }
         if (channel == null || this == DEFAULTS) {
             return properties;
         }

@@ -362,6 +362,8 @@ class ManifestsTest {
             }
             if (service.equals("scorecard-service")) {
                 needed.add("topic:" + Repo.outboxTopic() + ":literal:Write");
+                // each relay round is a Kafka transaction under transactional.id scorecard-outbox-<instance-id>
+                needed.add("transactionalId:scorecard-outbox-:prefix:Write");
             }
             assertThat(needed).as(service + " uses Kafka").isNotEmpty();
 

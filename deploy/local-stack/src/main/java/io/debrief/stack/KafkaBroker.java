@@ -73,6 +73,9 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("offsets.topic.num.partitions", "6");
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
+        // the outbox relay's rounds are transactions: one left open by a killed relay is aborted within a second of
+        // its timeout (the broker's default sweep is every 10 s), so read_committed consumers wait no longer
+        props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("min.insync.replicas", "1");

@@ -1,6 +1,7 @@
 package io.debrief.scorecard.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +42,18 @@ public interface OutboxConfig {
     /** How long a send may block for metadata when the broker is unreachable (producer {@code max.block.ms}). */
     @WithDefault("10s")
     Duration maxBlock();
+
+    /**
+     * This instance's name in its relay's Kafka {@code transactional.id}: stable across restarts and unique among the
+     * running instances (the pod's name). A restarted instance then aborts, at once, a transaction its predecessor left
+     * open when it died; without one (a random id) such a transaction holds back the {@code read_committed} consumers
+     * of its partitions until {@link #transactionTimeout()}.
+     */
+    Optional<String> instanceId();
+
+    /** How long a relay round's Kafka transaction may stay open before the broker aborts it. */
+    @WithDefault("10s")
+    Duration transactionTimeout();
 
     /** Longest pause between rounds after failures (the pause doubles from 100 ms up to this). */
     @WithDefault("5s")

@@ -2,9 +2,7 @@ package io.debrief.scorecard.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,16 +17,26 @@ import org.jboss.logging.Logger;
 import io.debrief.scorecard.store.OutboxRow;
 
 /**
- * Sends outbox rows to Kafka and tells which were acknowledged. Sends a whole batch without waiting in between (an
- * idempotent producer with at most 5 in flight keeps their order within the partition a loop id maps to), then waits
- * for every acknowledgement. After a failure the producer is replaced, so the next batch starts with clean sequence
- * numbers. Not thread-safe: one relay, one publisher.
+ * Sends a round of outbox rows to Kafka as one transaction: all of them become visible to {@code read_committed}
+ * consumers (calibration-service and notification-service read scorecard-events so), or none.
+ *
+ * <p>Why a transaction and not just an idempotent producer: idempotence keeps the order of what the broker accepts,
+ * but a broker that has no state for a producer (a fresh producer id, a restarted broker) accepts its first batch
+ * whatever its sequence number. The fault suite caught exactly that after a {@code kill -9} of the broker: a loop's
+ * first request (its {@code hiring.loop.opened.v1}) was lost, the next one (its scorecards) was written, and the
+ * retry put the opening after them; calibration then saw the scorecards of a loop it did not know yet and computed
+ * decision 1 from scores that should have made decision 2. In a transaction a failed send aborts the round, and the
+ * rows go out again, whole and in order, in the next one.
+ *
+ * <p>After a failure the producer is closed without waiting; the next round makes a new one with the same
+ * {@code transactional.id}, whose {@code initTransactions} aborts whatever its predecessor left open. Not thread-safe:
+ * one relay, one publisher.
  */
 public final class Publisher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Publisher.class);
 
-    /** What a batch achieved: the acknowledged rows (per loop a prefix of its rows) and the first failure, if any. */
+    /** What a round achieved: every row acknowledged and committed, or none of them and the failure. */
     public record Published(List<OutboxRow> acked, Exception failure) {
     }
 
@@ -37,66 +45,66 @@ public final class Publisher implements AutoCloseable {
     private final Duration ackTimeout;
     private Producer<String, byte[]> producer;
 
+    /** {@code producers} makes transactional producers, each with this relay's one {@code transactional.id}. */
     public Publisher(Supplier<Producer<String, byte[]>> producers, String topic, Duration ackTimeout) {
         this.producers = producers;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
     }
 
-    /**
-     * Sends all rows, then waits for their acknowledgements. Once one row of a loop fails, its later rows count as not
-     * published either.
-     */
+    /** Sends all rows in one transaction, waits for their acknowledgements and commits. */
     public Published publish(List<OutboxRow> rows) {
-        Producer<String, byte[]> p = producer();
+        try {
+            Producer<String, byte[]> p = producer();
+            p.beginTransaction();
+            awaitAcknowledgements(send(p, rows));
+            p.commitTransaction();
+            return new Published(rows, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            discardProducer();
+            return new Published(List.of(), e);
+        } catch (Exception e) {
+            discardProducer();
+            return new Published(List.of(), e);
+        }
+    }
+
+    private List<Future<RecordMetadata>> send(Producer<String, byte[]> p, List<OutboxRow> rows) throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         AtomicReference<Exception> refused = new AtomicReference<>();
-        Exception failure = null;
         for (OutboxRow row : rows) {
-            try {
-                sent.add(p.send(CloudEventRecords.of(topic, row), (metadata, error) -> {
-                    if (error != null) {
-                        refused.compareAndSet(null, error);
-                    }
-                }));
-            } catch (RuntimeException e) {
-                failure = e;
-                break;
-            }
-            if (refused.get() != null) {
-                // a send failed already (e.g. no metadata within max.block.ms: the broker is unreachable, and the
-                // producer reports that through the future, after blocking): sending more would only block again
-                break;
-            }
-        }
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        Set<String> failedLoops = new HashSet<>();
-        List<OutboxRow> acked = new ArrayList<>(sent.size());
-        for (int i = 0; i < sent.size(); i++) {
-            OutboxRow row = rows.get(i);
-            try {
-                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (!failedLoops.contains(row.aggregateId())) {
-                    acked.add(row);
+            sent.add(p.send(CloudEventRecords.of(topic, row), (metadata, error) -> {
+                if (error != null) {
+                    refused.compareAndSet(null, error);
                 }
-            } catch (ExecutionException | TimeoutException e) {
-                failedLoops.add(row.aggregateId());
-                failure = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failedLoops.add(row.aggregateId());
-                failure = e;
+            }));
+            if (refused.get() != null) {
+                // e.g. no metadata within max.block.ms (the broker is unreachable): sending more would only block again
+                throw refused.get();
             }
         }
-        if (failure != null) {
-            discardProducer();
+        return sent;
+    }
+
+    private void awaitAcknowledgements(List<Future<RecordMetadata>> sent)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        for (Future<RecordMetadata> ack : sent) {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        return new Published(acked, failure);
     }
 
     private Producer<String, byte[]> producer() {
         if (producer == null) {
-            producer = producers.get();
+            Producer<String, byte[]> made = producers.get();
+            try {
+                made.initTransactions();
+            } catch (RuntimeException e) {
+                made.close(Duration.ZERO);
+                throw e;
+            }
+            producer = made;
         }
         return producer;
     }

@@ -2,6 +2,7 @@ package io.debrief.scorecard.events;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,39 +15,50 @@ import io.debrief.scorecard.config.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Makes the relay's {@link Publisher}s: a plain {@code KafkaProducer} with {@code acks=all} and idempotence, its
+ * Makes the relay's {@link Publisher}s: a transactional {@code KafkaProducer} ({@code acks=all}, idempotent), its
  * timeouts derived from {@code debrief.outbox.*}, on {@code kafka.bootstrap.servers} (or another broker, for tests that
- * play other instances).
+ * play other instances). The relay of this instance has the {@code transactional.id}
+ * {@code scorecard-outbox-<instance-id>}; a relay made for another broker or with overrides gets one of its own.
  */
 @ApplicationScoped
 public class Publishers {
 
-    private static final AtomicInteger RELAYS = new AtomicInteger();
+    private static final AtomicInteger OTHER_RELAYS = new AtomicInteger();
 
     private final OutboxConfig config;
     private final String bootstrapServers;
+    private final String instanceId;
 
     public Publishers(OutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.instanceId = config.instanceId().orElseGet(() -> UUID.randomUUID().toString());
     }
 
-    /** A publisher to this service's broker. */
+    /** The publisher of this instance's relay, to this service's broker. */
     public Publisher publisher() {
-        return publisher(bootstrapServers, Map.of());
+        return publisher(bootstrapServers, config.topic(), Map.of(), "scorecard-outbox-" + instanceId);
     }
 
-    /** A publisher to {@code bootstrap}, with producer settings overridden. */
-    public Publisher publisher(String bootstrap, Map<String, Object> producerOverrides) {
-        Map<String, Object> producerConfig = producerConfig(bootstrap);
+    /** A publisher of another relay, to {@code topic} on {@code bootstrap}, with producer settings overridden. */
+    public Publisher publisher(String bootstrap, String topic, Map<String, Object> producerOverrides) {
+        return publisher(bootstrap, topic, producerOverrides,
+                "scorecard-outbox-" + instanceId + "-other-" + OTHER_RELAYS.incrementAndGet());
+    }
+
+    private Publisher publisher(String bootstrap, String topic, Map<String, Object> producerOverrides,
+                                String transactionalId) {
+        Map<String, Object> producerConfig = producerConfig(bootstrap, transactionalId);
         producerConfig.putAll(producerOverrides);
-        return new Publisher(() -> new KafkaProducer<>(producerConfig), config.topic(), config.ackTimeout());
+        return new Publisher(() -> new KafkaProducer<>(producerConfig), topic, config.ackTimeout());
     }
 
-    private Map<String, Object> producerConfig(String bootstrap) {
+    private Map<String, Object> producerConfig(String bootstrap, String transactionalId) {
         Map<String, Object> producer = new HashMap<>();
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "scorecard-outbox-relay-" + RELAYS.incrementAndGet());
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // with idempotence, up to 5 in-flight requests keep their order within a partition

@@ -21,9 +21,9 @@ import io.debrief.scorecard.store.PendingEvents;
  * <li>lock the <em>head</em> row (lowest {@code sequence}) of up to {@code batchSize} loops with
  *     {@code FOR UPDATE SKIP LOCKED}, and read up to {@code batchSize} of those loops' pending rows in
  *     {@code sequence} order ({@link PendingEvents#lockHeads});</li>
- * <li>send them all, then wait for the whole batch's acknowledgements ({@link Publisher});</li>
- * <li>delete the acknowledged rows and commit. A row whose acknowledgement failed stays, and so does every later row
- *     of its loop; they go out again in the next round.</li>
+ * <li>send them all in one Kafka transaction, wait for the acknowledgements and commit it ({@link Publisher});</li>
+ * <li>delete the rows and commit. When any send failed, the Kafka transaction is not committed, so no
+ *     {@code read_committed} consumer sees any of the round's records, and every row stays for the next round.</li>
  * </ol>
  *
  * <p>Why this is safe with several relays (several instances) at once: a relay only publishes rows of loops whose
@@ -50,7 +50,7 @@ public final class RelayOutbox implements AutoCloseable {
         void published(List<OutboxRow> rows) throws Exception;
     }
 
-    /** Some rows could not be published; the acknowledged ones before them were deleted. */
+    /** The round's rows could not be published; they all stay in the outbox. */
     public static final class PublishFailure extends Exception {
         public PublishFailure(String message, Throwable cause) {
             super(message, cause);
@@ -101,8 +101,8 @@ public final class RelayOutbox implements AutoCloseable {
                 }
                 tx.commit();
                 if (published.failure() != null) {
-                    throw new PublishFailure(published.acked().size() + " of " + rows.size()
-                            + " outbox rows published; the rest stay for the next round", published.failure());
+                    throw new PublishFailure("a round of " + rows.size()
+                            + " outbox rows was not published; they stay for the next round", published.failure());
                 }
                 return published.acked().size();
             } catch (Exception | Error e) {

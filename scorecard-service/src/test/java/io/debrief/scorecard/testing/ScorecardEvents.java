@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -66,7 +67,9 @@ public final class ScorecardEvents {
         Map<TopicPartition, Long> ends = new HashMap<>();
         companion.offsets().list(latest).forEach((p, info) -> ends.put(p, info.offset()));
         // every record produced from here on is seen
+        // as calibration-service and notification-service read it: only what the relay's transactions committed
         records = companion.consumeWithDeserializers(new StringDeserializer(), new ByteArrayDeserializer())
+                .withProp(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .fromOffsets(ends, Long.MAX_VALUE);
     }
 

@@ -205,7 +205,7 @@ class OutboxIT {
     }
 
     @Test
-    void onlyAcknowledgedRowsAreDeletedAndAFailedEventHoldsBackTheRestOfItsLoop() throws Exception {
+    void aFailedSendAbortsTheWholeRoundAndEveryRowOfItStays() throws Exception {
         relayService.pause();
         String loopA = Api.openLoop("alice", "TECHNICAL_SCREEN");
         assertThat(Api.submit(loopA, Api.scorecardBody("alice", 4)).statusCode()).isEqualTo(201);
@@ -231,12 +231,20 @@ class OutboxIT {
                 Duration.ofSeconds(5)), 200, RelayOutbox.AfterPublish.NOTHING)) {
             assertThatThrownBy(relay::drainOnce).isInstanceOf(RelayOutbox.PublishFailure.class);
         }
-        assertThat(Api.pendingOutboxRows(db, loopA)).isZero();
-        assertThat(Api.pendingOutboxRows(db, loopB)).as("the failed event and the one after it stay").isEqualTo(2);
+        assertThat(broker.transactionInitialized()).isTrue();
+        assertThat(broker.transactionCommitted()).as("the round's transaction is never committed").isFalse();
+        assertThat(broker.history()).as("nothing of the round became visible").isEmpty();
+        assertThat(broker.closed()).as("the failed producer is discarded").isTrue();
+        assertThat(Api.pendingOutboxRows(db, loopA)).as("rows acknowledged in an aborted round stay").isEqualTo(2);
+        assertThat(Api.pendingOutboxRows(db, loopB)).isEqualTo(3);
 
         relayService.resume();
-        List<ScorecardEvents.Event> events = ScorecardEvents.shared().await(loopB, e -> e.size() == 2);
-        assertThat(events).extracting(e -> e.data().get("interviewerId").asText()).containsExactly("alice", "bob");
+        List<ScorecardEvents.Event> events = ScorecardEvents.shared().await(loopB, e -> e.size() == 3);
+        assertThat(events).extracting(ScorecardEvents.Event::type).containsExactly(OPENED, SUBMITTED, SUBMITTED);
+        assertThat(events.subList(1, 3)).extracting(e -> e.data().get("interviewerId").asText())
+                .containsExactly("alice", "bob");
+        assertThat(ScorecardEvents.shared().await(loopA, e -> e.size() == 2)).extracting(ScorecardEvents.Event::type)
+                .containsExactly(OPENED, SUBMITTED);
         Awaitility.await().atMost(ScorecardEvents.TIMEOUT).until(() -> Api.pendingOutboxRows(db, loopB) == 0);
     }
 
@@ -312,7 +320,8 @@ class OutboxIT {
     /** A relay of another instance: this service's database, the given broker. */
     private RelayOutbox relay(String bootstrap, Map<String, Object> producerOverrides,
                               RelayOutbox.AfterPublish afterPublish) {
-        return new RelayOutbox(db, publishers.publisher(bootstrap, producerOverrides), config.batchSize(), afterPublish);
+        return new RelayOutbox(db, publishers.publisher(bootstrap, config.topic(), producerOverrides), config.batchSize(),
+                afterPublish);
     }
 
     private static int deadPort() throws IOException {
