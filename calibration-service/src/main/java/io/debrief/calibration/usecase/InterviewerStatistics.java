@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.debrief.calibration.StatisticsConfig;
 import io.debrief.calibration.domain.CalibrationStatus;
 import io.debrief.calibration.domain.Fraction;
 import io.debrief.calibration.domain.InterviewerCalibration;
@@ -31,10 +32,12 @@ public class InterviewerStatistics {
 
     private final InterviewerStore store;
     private final ObjectMapper json;
+    private final StatisticsConfig config;
 
-    public InterviewerStatistics(InterviewerStore store, ObjectMapper json) {
+    public InterviewerStatistics(InterviewerStore store, ObjectMapper json, StatisticsConfig config) {
         this.store = store;
         this.json = json;
+        this.config = config;
     }
 
     /**
@@ -42,6 +45,9 @@ public class InterviewerStatistics {
      * @param decidedBefore    the ids of those that were DECIDED before the batch
      */
     public Uni<Void> update(SqlConnection tx, List<Loop> loops, Set<String> decidedBefore) {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem(); // debrief.interviewer-statistics.enabled=false: the benchmark's baseline
+        }
         List<Loop> touched = loops.stream().filter(loop -> loop.evaluation() != null
                 && (decidedBefore.contains(loop.loopId()) || loop.state().status() == CalibrationStatus.DECIDED))
                 .toList();
