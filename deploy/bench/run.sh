@@ -19,15 +19,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-missing=0
-for service in scorecard-service calibration-service notification-service; do
-  [ -f "$root/$service/target/quarkus-app/quarkus-run.jar" ] || missing=1
-done
-[ -d "$here/target/lib" ] && [ -f "$here/target/bench-1.0.0-SNAPSHOT.jar" ] || missing=1
-if [ "$missing" = 1 ] || [ "${REBUILD:-0}" = 1 ]; then
-  echo "==> Building the services and the benchmark (./mvnw package, tests skipped)"
-  (cd "$root" && ./mvnw -B -q -DskipTests package)
-fi
+# shellcheck source=../lib/packaged.sh
+. "$root/deploy/lib/packaged.sh"
+package_if_missing "$here" bench-1.0.0-SNAPSHOT.jar "the benchmark"
 
 mkdir -p "$here/target/run"
 exec java -Xmx1g -XX:+UseParallelGC -Ddebrief.root="$root" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

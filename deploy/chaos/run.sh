@@ -19,15 +19,9 @@ root="$(cd "$here/../.." && pwd)"
 
 [ $# -ge 1 ] || { sed -n '2,16p' "$0"; exit 2; }
 
-missing=0
-for service in scorecard-service calibration-service notification-service; do
-  [ -f "$root/$service/target/quarkus-app/quarkus-run.jar" ] || missing=1
-done
-[ -d "$here/target/lib" ] && [ -f "$here/target/chaos-1.0.0-SNAPSHOT.jar" ] || missing=1
-if [ "$missing" = 1 ] || [ "${REBUILD:-0}" = 1 ]; then
-  echo "==> Building the services and the suite (./mvnw package, tests skipped)"
-  (cd "$root" && ./mvnw -B -q -DskipTests package -pl deploy/chaos -am)
-fi
+# shellcheck source=../lib/packaged.sh
+. "$root/deploy/lib/packaged.sh"
+package_if_missing "$here" chaos-1.0.0-SNAPSHOT.jar "the suite" -pl deploy/chaos -am
 
 mkdir -p "$here/target/tmp"
 exec java -Xmx768m -XX:+UseSerialGC -Ddebrief.root="$root" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

@@ -31,10 +31,9 @@ volumes=(scorecard-service-tmp calibration-service-tmp notification-service-tmp 
 # shellcheck source=../images/podman.sh
 . "$root/deploy/images/podman.sh"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
-fail() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+# shellcheck source=../lib/sample.sh
+. "$root/deploy/lib/sample.sh"
 port_of() { case "$1" in scorecard-service) echo 8081 ;; calibration-service) echo 8082 ;; notification-service) echo 8083 ;; esac; }
-pretty() { if command -v jq >/dev/null; then jq .; elif command -v python3 >/dev/null; then python3 -m json.tool; else cat; echo; fi; }
 
 require() {
   [ "$(id -u)" = 0 ] || fail "Podman runs rootful here: run as root"
@@ -161,35 +160,7 @@ wait_ready() { # wait until every replica of every service is in the gateway's r
 }
 
 sample() {
-  local scorecards="http://127.0.0.1:8081" recruiter loop loop_id decision
-  recruiter="$("$here/token.sh" rita recruiter)"
-  say "Sample debrief: a MID loop with three interviewers"
-  loop="$(curl -fsS -H "Authorization: Bearer $recruiter" -H 'Content-Type: application/json' "$scorecards/api/loops" -d '{
-    "candidate": {"id": "cand-sample", "name": "Sample Candidate"},
-    "position": "MLOps Engineer", "level": "MID",
-    "panel": [{"interviewerId": "alice", "stage": "TECHNICAL_DEEP_DIVE"},
-              {"interviewerId": "bob", "stage": "SYSTEM_DESIGN"},
-              {"interviewerId": "carol", "stage": "CULTURAL_FIT"}]}')"
-  loop_id="$(printf '%s' "$loop" | sed -n 's/.*"loopId" *: *"\([^"]*\)".*/\1/p')"
-  [ -n "$loop_id" ] || fail "opening the sample loop failed: $loop"
-  echo "    loop $loop_id"
-  submit() {
-    curl -fsS -o /dev/null -H "Authorization: Bearer $("$here/token.sh" "$1" interviewer)" -H 'Content-Type: application/json' \
-      "$scorecards/api/loops/$loop_id/scorecards" -d "$2" || fail "submitting $1's sample scorecard failed"
-    echo "    $1 submitted"
-  }
-  submit alice '{"interviewerId":"alice","scores":{"CONTAINERIZATION":4,"ORCHESTRATION":4,"CI_CD":4,"ML_TOOLS":3},"greenFlags":["PRODUCTION_EXPERIENCE"],"recommendation":"YES"}'
-  submit bob '{"interviewerId":"bob","scores":{"SYSTEM_DESIGN":4,"MONITORING":3,"PROBLEM_SOLVING":3},"greenFlags":["UNDERSTANDS_TRADE_OFFS"],"recommendation":"YES"}'
-  submit carol '{"interviewerId":"carol","scores":{"COMMUNICATION":3},"recommendation":"STRONG_YES"}'
-  decision=""
-  for _ in $(seq 1 600); do
-    decision="$(curl -fsS -H "Authorization: Bearer $recruiter" "http://127.0.0.1:8083/api/decisions?loopId=$loop_id" 2>/dev/null || true)"
-    case "$decision" in *'"outcome"'*) break ;; esac
-    sleep 0.2
-  done
-  case "$decision" in *'"outcome"'*) ;; *) fail "no decision arrived within 120s" ;; esac
-  say "Decision for the sample loop (from notification-service, through the gateway)"
-  printf '%s' "$decision" | pretty
+  sample_debrief "http://127.0.0.1:8081" "http://127.0.0.1:8083" "$here/token.sh" ", through the gateway"
 }
 
 up() {

@@ -33,8 +33,8 @@ postgres_port="${DEBRIEF_POSTGRES_PORT:-15432}"
 services=(scorecard-service calibration-service notification-service)
 public_key="$here/keys/public-key.pem"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
-fail() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+# shellcheck source=../lib/sample.sh
+. "$root/deploy/lib/sample.sh"
 
 port_of() {
   case "$1" in
@@ -85,8 +85,6 @@ wait_for() { # wait_for NAME URL SECONDS
   tail -n 40 "$logs/$name.log" >&2
   fail "$name was not ready after ${seconds}s; its log is $logs/$name.log"
 }
-
-pretty() { if command -v jq >/dev/null; then jq .; elif command -v python3 >/dev/null; then python3 -m json.tool; else cat; echo; fi; }
 
 require_tools() {
   command -v java >/dev/null || fail "Java 17 or newer is needed (java not found)"
@@ -167,6 +165,16 @@ stay_up() {
   say "Press Ctrl-C to stop"
   while is_running local-stack || [ -f "$pids/restarting" ]; do sleep 1; done
   stop_all
+}
+
+# With --detach return now and leave everything running, else stay up until Ctrl-C
+stay_or_detach() {
+  if [ "$detach" = 1 ]; then
+    trap - INT TERM
+    say "Left running; stop it with: deploy/local/run.sh stop"
+    exit 0
+  fi
+  stay_up
 }
 
 status() {
@@ -264,12 +272,7 @@ Kafka and PostgreSQL are running, with the databases scorecard, calibration and 
   a service, live       ./mvnw quarkus:dev -pl scorecard-service    (or calibration-service, notification-service)
   logs                  $logs
 INFO
-  if [ "$detach" = 1 ]; then
-    trap - INT TERM
-    say "Left running; stop it with: deploy/local/run.sh stop"
-    exit 0
-  fi
-  stay_up
+  stay_or_detach
   exit 0
 fi
 
@@ -286,41 +289,8 @@ if [ "$observability" = 1 ]; then
     "$root/deploy/observability/prometheus.sh" start
 fi
 
-scorecards="http://127.0.0.1:$scorecard_port"
-say "Sample debrief: a MID loop with three interviewers"
-loop="$(curl -fsS -H "Authorization: Bearer $recruiter_token" -H 'Content-Type: application/json' "$scorecards/api/loops" -d '{
-  "candidate": {"id": "cand-sample", "name": "Sample Candidate"},
-  "position": "MLOps Engineer", "level": "MID",
-  "panel": [{"interviewerId": "alice", "stage": "TECHNICAL_DEEP_DIVE"},
-            {"interviewerId": "bob", "stage": "SYSTEM_DESIGN"},
-            {"interviewerId": "carol", "stage": "CULTURAL_FIT"}]}')"
-loop_id="$(printf '%s' "$loop" | sed -n 's/.*"loopId" *: *"\([^"]*\)".*/\1/p')"
-[ -n "$loop_id" ] || fail "opening the sample loop failed: $loop"
-echo "    loop $loop_id"
-submit() { # submit INTERVIEWER JSON: each interviewer with a token of their own
-  curl -fsS -o /dev/null -H "Authorization: Bearer $(token "$1" interviewer)" -H 'Content-Type: application/json' \
-    "$scorecards/api/loops/$loop_id/scorecards" -d "$2" || fail "submitting $1's sample scorecard failed"
-}
-submit alice '{"interviewerId":"alice","scores":{"CONTAINERIZATION":4,"ORCHESTRATION":4,"CI_CD":4,"ML_TOOLS":3},"greenFlags":["PRODUCTION_EXPERIENCE"],"recommendation":"YES"}'
-echo "    alice submitted"
-submit bob '{"interviewerId":"bob","scores":{"SYSTEM_DESIGN":4,"MONITORING":3,"PROBLEM_SOLVING":3},"greenFlags":["UNDERSTANDS_TRADE_OFFS"],"recommendation":"YES"}'
-echo "    bob submitted"
-submit carol '{"interviewerId":"carol","scores":{"COMMUNICATION":3},"recommendation":"STRONG_YES"}'
-echo "    carol submitted"
-
-# On data kept from an earlier run the consumers first wait for their old group members to time out (Kafka's session
-# timeout, 45 s), so the first decision can take up to a minute; later ones take milliseconds.
-echo "    waiting for the decision (up to a minute after a restart on kept data)"
-decision=""
-for _ in $(seq 1 600); do
-  decision="$(curl -fsS -H "Authorization: Bearer $recruiter_token" \
-    "http://127.0.0.1:$notification_port/api/decisions?loopId=$loop_id" 2>/dev/null || true)"
-  case "$decision" in *'"outcome"'*) break ;; esac
-  sleep 0.2
-done
-case "$decision" in *'"outcome"'*) ;; *) fail "no decision arrived within 120s; logs in $logs" ;; esac
-say "Decision for the sample loop (from notification-service)"
-printf '%s' "$decision" | pretty
+sample_debrief "http://127.0.0.1:$scorecard_port" "http://127.0.0.1:$notification_port" "$here/token.sh" "" \
+  "; logs in $logs"
 
 cat <<INFO
 
@@ -339,9 +309,4 @@ Debrief is running.
   logs                  $logs
 INFO
 
-if [ "$detach" = 1 ]; then
-  trap - INT TERM
-  say "Left running; stop it with: deploy/local/run.sh stop"
-  exit 0
-fi
-stay_up
+stay_or_detach
