@@ -1,6 +1,5 @@
 package io.debrief.scorecard.usecase;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,15 +12,13 @@ import io.debrief.scorecard.domain.PanelMember;
 import io.debrief.scorecard.domain.Plans;
 import io.debrief.scorecard.events.OutboxEvents;
 import io.debrief.scorecard.store.LoopStore;
-import io.debrief.scorecard.store.OutboxStore;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Opens a loop: in one transaction the loop, its panel and {@code hiring.loop.opened.v1} in the outbox (and the
- * {@code Idempotency-Key}, when the request carries one); after the commit the relays are woken.
+ * {@code Idempotency-Key}, when the request carries one); after the commit the relays are woken and the event counted
+ * ({@link OutboxWrites}).
  */
 @ApplicationScoped
 public class OpenLoop {
@@ -34,25 +31,18 @@ public class OpenLoop {
                           List<String> interviewers, List<Instant> scheduledEnds) {
     }
 
-    private final Pool pool;
+    private final OutboxWrites writes;
     private final LoopStore loops;
-    private final OutboxStore outbox;
     private final OutboxEvents events;
     private final Idempotency idempotency;
-    private final OutboxSignal signal;
-    private final Clock clock;
     private final Plans plans;
 
-    public OpenLoop(Pool pool, LoopStore loops, OutboxStore outbox, OutboxEvents events, Idempotency idempotency,
-                    OutboxSignal signal, Clock clock, Plans plans) {
-        this.plans = plans;
-        this.pool = pool;
+    public OpenLoop(OutboxWrites writes, LoopStore loops, OutboxEvents events, Idempotency idempotency, Plans plans) {
+        this.writes = writes;
         this.loops = loops;
-        this.outbox = outbox;
         this.events = events;
         this.idempotency = idempotency;
-        this.signal = signal;
-        this.clock = clock;
+        this.plans = plans;
     }
 
     /** {@code key} is null without an {@code Idempotency-Key}; {@code render} makes the reply of the opened loop. */
@@ -65,18 +55,13 @@ public class OpenLoop {
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
-        return pool.withTransaction(tx -> idempotency.once(tx, key, () -> open(tx, command, panel), render))
-                .invoke(reply -> {
-                    if (!reply.replayed()) {
-                        signal.committed();
-                    }
-                });
+        return writes.inTransaction(write -> idempotency.once(write.tx(), key, () -> open(write, command, panel),
+                render));
     }
 
-    private Uni<Loop> open(SqlConnection tx, Command command, List<PanelMember> panel) {
+    private Uni<Loop> open(OutboxWrites.Write write, Command command, List<PanelMember> panel) {
         Loop loop = Loop.open(UUID.randomUUID(), command.candidate(), command.position(), command.level(), panel,
-                Now.of(clock));
-        return Uni.combine().all().unis(loops.insert(tx, loop), outbox.append(tx, events.loopOpened(loop)))
-                .discardItems().replaceWith(loop);
+                writes.now());
+        return write.append(loops.insert(write.tx(), loop), events.loopOpened(loop)).replaceWith(loop);
     }
 }
