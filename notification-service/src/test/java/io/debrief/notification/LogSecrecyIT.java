@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,13 +15,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.Decisions;
 import io.debrief.notification.support.Kafka;
+import io.debrief.notification.support.ReceivesWebhooks;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.debrief.testsupport.TestIdentity;
@@ -37,20 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
-class LogSecrecyIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static WebhookReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
+class LogSecrecyIT extends ReceivesWebhooks {
 
     @Test
     void logNeverShowsCandidateNamesTokensOrWebhookSecrets() {

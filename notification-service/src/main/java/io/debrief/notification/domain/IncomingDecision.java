@@ -9,8 +9,12 @@ package io.debrief.notification.domain;
 public record IncomingDecision(String loopId, int decisionVersion, String outcome, String level, String json,
         String summary) {
 
-    /** The decision's identity, also its CloudEvents id and its stream event id. */
     public String eventId() {
+        return eventId(loopId, decisionVersion);
+    }
+
+    /** A decision's identity, also its CloudEvents id and its stream event id: {@code loopId:decisionVersion}. */
+    public static String eventId(String loopId, int decisionVersion) {
         return loopId + ":" + decisionVersion;
     }
 

@@ -11,8 +11,9 @@ import java.time.Instant;
 public record StoredDecision(long seq, String loopId, int decisionVersion, String json, String summary,
         Instant receivedAt) {
 
+    /** See {@link IncomingDecision#eventId(String, int)}. */
     public String eventId() {
-        return loopId + ":" + decisionVersion;
+        return IncomingDecision.eventId(loopId, decisionVersion);
     }
 
     /** Never the JSON or the summary: both name the candidate. */

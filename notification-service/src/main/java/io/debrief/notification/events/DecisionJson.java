@@ -8,13 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.debrief.notification.domain.DecisionFacts;
@@ -32,13 +28,7 @@ public final class DecisionJson {
             "level", "outcome", "average", "areaScores", "checks", "missingAreas", "nearMiss", "needsDiscussion",
             "discussionReasons", "strengths", "areasToImprove", "decidedAt", "summary");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
-    private static final int MAX_ID_LENGTH = 200;
+    private static final ObjectMapper MAPPER = EventJson.MAPPER;
 
     private DecisionJson() {
     }
@@ -46,11 +36,7 @@ public final class DecisionJson {
     /** The decision in a hiring-decisions record, or a {@link MalformedDecisionException}. */
     public static IncomingDecision parse(String value) {
         ObjectNode decision = EventJson.object(value);
-        JsonNode loopId = decision.get("loopId");
-        if (loopId == null || !loopId.isTextual() || loopId.asText().isBlank()
-                || loopId.asText().length() > MAX_ID_LENGTH) {
-            throw new MalformedDecisionException("loopId must be a non-blank string of at most 200 characters");
-        }
+        String loopId = EventJson.id(decision, "loopId");
         JsonNode version = decision.get("decisionVersion");
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
             throw new MalformedDecisionException("decisionVersion must be an integer of at least 1");
@@ -59,7 +45,7 @@ public final class DecisionJson {
         if (summary == null || summary.isBlank()) {
             summary = DecisionSummary.of(facts(decision));
         }
-        return new IncomingDecision(loopId.asText(), version.asInt(), text(decision, "outcome"),
+        return new IncomingDecision(loopId, version.asInt(), text(decision, "outcome"),
                 text(decision, "level"), write(decision), summary);
     }
 
@@ -103,11 +89,7 @@ public final class DecisionJson {
     }
 
     public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return EventJson.write(node);
     }
 
     /** The facts of a stored decision's JSON (as {@link #parse} accepted it). */

@@ -22,7 +22,8 @@ import io.debrief.notification.domain.IncomingEvent;
  */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** How event JSON is read and written here and in {@link DecisionJson}: numbers as exact decimals, written plain. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -93,7 +94,8 @@ public final class EventJson {
         return object;
     }
 
-    private static String id(ObjectNode data, String field) {
+    /** The non-blank text of at most 200 characters in {@code field}, or a {@link MalformedDecisionException}. */
+    static String id(ObjectNode data, String field) {
         JsonNode id = data.get(field);
         if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH) {
             throw new MalformedDecisionException(field + " must be a non-blank string of at most 200 characters");
@@ -114,7 +116,7 @@ public final class EventJson {
         return now;
     }
 
-    private static String write(JsonNode node) {
+    static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {

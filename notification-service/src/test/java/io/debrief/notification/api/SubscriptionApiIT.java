@@ -20,6 +20,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 
 /** The subscriptions API: creation, secrecy of the secret, validation as problem details. */
 @QuarkusTest
@@ -99,10 +100,7 @@ class SubscriptionApiIT {
 
     @Test
     void unknownOutcomeIsABadRequestNamingTheField() {
-        Api.asRecruiter().contentType(ContentType.JSON)
-                .body("{\"url\":\"https://c.example.com/\",\"outcomes\":[\"HIRE\",\"MAYBE\"]}")
-                .post("/api/subscriptions")
-                .then().statusCode(400).contentType(PROBLEM)
+        rejected("{\"url\":\"https://c.example.com/\",\"outcomes\":[\"HIRE\",\"MAYBE\"]}")
                 .body("status", is(400))
                 .body("violations[0].field", is("outcomes[1]"))
                 .body("violations[0].message", is("must be one of HIRE, NO_HIRE, INSUFFICIENT_EVIDENCE"));
@@ -110,10 +108,7 @@ class SubscriptionApiIT {
 
     @Test
     void unknownLevelIsABadRequestNamingTheField() {
-        Api.asRecruiter().contentType(ContentType.JSON)
-                .body("{\"url\":\"https://c.example.com/\",\"levels\":[\"PRINCIPAL\"]}")
-                .post("/api/subscriptions")
-                .then().statusCode(400).contentType(PROBLEM)
+        rejected("{\"url\":\"https://c.example.com/\",\"levels\":[\"PRINCIPAL\"]}")
                 .body("violations[0].field", is("levels[0]"));
     }
 
@@ -121,36 +116,37 @@ class SubscriptionApiIT {
     void urlThatCannotReceiveWebhooksIsABadRequest() {
         for (String url : new String[] { "ftp://d.example.com/", "https://user:pass@d.example.com/", "not a url",
                 "https://d.example.com/" + "x".repeat(2000), "" }) {
-            Api.asRecruiter().contentType(ContentType.JSON).body(java.util.Map.of("url", url))
-                    .post("/api/subscriptions")
-                    .then().statusCode(400).contentType(PROBLEM)
-                    .body("violations.field", hasItem("url"));
+            rejected(java.util.Map.of("url", url)).body("violations.field", hasItem("url"));
         }
     }
 
     @Test
     void missingUrlIsABadRequest() {
-        Api.asRecruiter().contentType(ContentType.JSON).body("{\"description\":\"no url\"}")
-                .post("/api/subscriptions")
-                .then().statusCode(400).contentType(PROBLEM)
-                .body("violations.field", hasItem("url"));
+        rejected("{\"description\":\"no url\"}").body("violations.field", hasItem("url"));
     }
 
     @Test
     void malformedJsonWrongTypeAndEmptyBodyAreBadRequests() {
-        Api.asRecruiter().contentType(ContentType.JSON).body("{\"url\":").post("/api/subscriptions")
-                .then().statusCode(400).contentType(PROBLEM).body("status", is(400));
-        Api.asRecruiter().contentType(ContentType.JSON).body("{\"url\":\"https://e.example.com/\",\"outcomes\":\"HIRE\"}")
-                .post("/api/subscriptions")
-                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", is("outcomes"));
-        Api.asRecruiter().contentType(ContentType.JSON).body("").post("/api/subscriptions")
-                .then().statusCode(400).contentType(PROBLEM);
+        rejected("{\"url\":").body("status", is(400));
+        rejected("{\"url\":\"https://e.example.com/\",\"outcomes\":\"HIRE\"}").body("violations[0].field", is("outcomes"));
+        rejected("");
     }
 
     @Test
     void bodyThatIsNotJsonIsUnsupported() {
         Api.asRecruiter().contentType(ContentType.TEXT).body("url=https://f.example.com/").post("/api/subscriptions")
                 .then().statusCode(415).contentType(PROBLEM);
+    }
+
+    /** POSTs a subscription that must be refused as a bad request with a problem. */
+    private static ValidatableResponse rejected(String body) {
+        return Api.asRecruiter().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    private static ValidatableResponse rejected(java.util.Map<String, ?> body) {
+        return Api.asRecruiter().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
+                .then().statusCode(400).contentType(PROBLEM);
     }
 
     private static JsonPath create(String body) {

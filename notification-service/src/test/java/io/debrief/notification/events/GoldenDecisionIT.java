@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.contract.GoldenEvent;
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.Kafka;
+import io.debrief.notification.support.ReceivesWebhooks;
 import io.debrief.notification.support.SseClient;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.testsupport.LocalStackTestResource;
@@ -34,24 +32,12 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
-class GoldenDecisionIT {
+class GoldenDecisionIT extends ReceivesWebhooks {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WebhookReceiver receiver;
 
     @TestHTTPResource("/api/decisions/stream")
     URL stream;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @Test
     void theGoldenDecisionIsStoredStreamedAndDeliveredAsTheContractShowsIt() throws Exception {

@@ -8,13 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.contract.GoldenEvent;
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.Kafka;
+import io.debrief.notification.support.ReceivesWebhooks;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
 import io.debrief.testsupport.LocalStackTestResource;
@@ -31,21 +30,9 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
-class WebhooksByTypeIT {
+class WebhooksByTypeIT extends ReceivesWebhooks {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static WebhookReceiver receiver;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @Test
     void aSubscriptionWithTheOverdueTypeGetsSignedRemindersAndADefaultOneGetsNone() {

@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.store.ClaimedDelivery;
@@ -24,6 +22,7 @@ import io.debrief.notification.store.DeliveryStore;
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.Decisions;
 import io.debrief.notification.support.Kafka;
+import io.debrief.notification.support.ReceivesWebhooks;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
 import io.debrief.testsupport.LocalStackTestResource;
@@ -37,76 +36,52 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
-class DeliveryRecoveryIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static WebhookReceiver receiver;
+class DeliveryRecoveryIT extends ReceivesWebhooks {
 
     @Inject
     DeliveryStore deliveries;
 
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
     @Test
     void pendingRetryLeftByAStoppedInstanceIsDeliveredAfterRestart() throws Exception {
-        WebhookReceiver.Endpoint endpoint = receiver.endpoint("resumed");
-        String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
+        Subscribed subscribed = subscribe("resumed");
         String loopId = Kafka.newLoopId("resumed");
-        String webhookId = loopId + ":1:" + subscriptionId;
+        String webhookId = subscribed.webhookId(loopId);
         // attempt 1 failed with a 503 before the instance stopped; attempt 2 was due a moment ago
-        leaveBehind(loopId, subscriptionId, webhookId, 1, 503, null, "now() - interval '1 second'");
+        leaveBehind(loopId, subscribed.id(), webhookId, 1, 503, null, "now() - interval '1 second'");
 
-        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
-        Received received = endpoint.receivedFor(loopId).get(0);
+        Received received = awaitTheOneWebhookFor(subscribed, loopId);
         assertThat(received.webhookId()).isEqualTo(webhookId);
         assertThat(received.signatureProblem()).isNull();
         assertThat(received.json().at("/data/loopId").asText()).isEqualTo(loopId);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
-                .satisfies(delivery -> assertThat(delivery)
-                        .containsEntry("status", "DELIVERED")
-                        .containsEntry("attempts", 2)));
-        Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+        awaitDeliveredAtTheSecondAttemptAndUnsubscribe(subscribed.id());
     }
 
     @Test
     void attemptClaimedByAnotherInstanceIsRetriedOnlyAfterItsLeaseExpires() throws Exception {
-        WebhookReceiver.Endpoint endpoint = receiver.endpoint("leased");
-        String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
+        Subscribed subscribed = subscribe("leased");
         String loopId = Kafka.newLoopId("leased");
-        String webhookId = loopId + ":1:" + subscriptionId;
         // another instance claimed attempt 1 and died while sending: its lease runs for 4 more seconds
         Instant leaseEnds = Instant.now().plusSeconds(4);
-        leaveBehind(loopId, subscriptionId, webhookId, 1, null, UUID.randomUUID(), "now() + interval '4 seconds'");
+        leaveBehind(loopId, subscribed.id(), subscribed.webhookId(loopId), 1, null, UUID.randomUUID(),
+                "now() + interval '4 seconds'");
 
-        await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1);
         // sent once, and not before the lease ran out
-        assertThat(endpoint.receivedFor(loopId).get(0).at()).isAfter(leaseEnds.minusMillis(500));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
-                .satisfies(delivery -> assertThat(delivery)
-                        .containsEntry("status", "DELIVERED")
-                        .containsEntry("attempts", 2)));
-        Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+        assertThat(awaitTheOneWebhookFor(subscribed, loopId).at()).isAfter(leaseEnds.minusMillis(500));
+        awaitDeliveredAtTheSecondAttemptAndUnsubscribe(subscribed.id());
     }
 
     @Test
     void concurrentClaimsNeverTakeTheSameDeliveryAndEachIsSentOnce() throws Exception {
-        WebhookReceiver.Endpoint endpoint = receiver.endpoint("contended");
-        String subscriptionId = Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null);
+        Subscribed subscribed = subscribe("contended");
+        WebhookReceiver.Endpoint endpoint = subscribed.endpoint();
+        String subscriptionId = subscribed.id();
         String run = Kafka.newLoopId("contended");
         int count = 40;
         try (Connection db = connect()) {
             db.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 String loopId = run + "-" + i;
-                leaveBehind(db, loopId, subscriptionId, loopId + ":1:" + subscriptionId, 0, null, null, "now()");
+                leaveBehind(db, loopId, subscriptionId, subscribed.webhookId(loopId), 0, null, null, "now()");
             }
             db.commit();
         }
@@ -124,6 +99,33 @@ class DeliveryRecoveryIT {
                 .allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "DELIVERED")));
         assertThat(endpoint.received()).hasSize(count);
         assertThat(endpoint.received()).extracting(Received::webhookId).doesNotHaveDuplicates();
+        Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+    }
+
+    /** An endpoint of the receiver with a subscription to insufficient-evidence decisions. */
+    private record Subscribed(WebhookReceiver.Endpoint endpoint, String id) {
+
+        /** The webhook-id of the first version of a loop's decision for this subscription. */
+        String webhookId(String loopId) {
+            return loopId + ":1:" + id;
+        }
+    }
+
+    private static Subscribed subscribe(String endpointName) {
+        WebhookReceiver.Endpoint endpoint = receiver.endpoint(endpointName);
+        return new Subscribed(endpoint, Api.subscribe(receiver, endpoint, java.util.List.of("INSUFFICIENT_EVIDENCE"), null));
+    }
+
+    private static Received awaitTheOneWebhookFor(Subscribed subscribed, String loopId) {
+        await().atMost(WAIT).until(() -> subscribed.endpoint().receivedFor(loopId).size() == 1);
+        return subscribed.endpoint().receivedFor(loopId).get(0);
+    }
+
+    private static void awaitDeliveredAtTheSecondAttemptAndUnsubscribe(String subscriptionId) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Api.deliveries(subscriptionId)).singleElement()
+                .satisfies(delivery -> assertThat(delivery)
+                        .containsEntry("status", "DELIVERED")
+                        .containsEntry("attempts", 2)));
         Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
     }
 

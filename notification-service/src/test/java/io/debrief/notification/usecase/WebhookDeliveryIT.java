@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.Decisions;
 import io.debrief.notification.support.Kafka;
+import io.debrief.notification.support.ReceivesWebhooks;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
 import io.debrief.notification.support.WebhookReceiver.Response;
@@ -31,21 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Decisions from hiring-decisions reach a real HTTP receiver as signed Standard Webhooks, retried durably. */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
-class WebhookDeliveryIT {
+class WebhookDeliveryIT extends ReceivesWebhooks {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static WebhookReceiver receiver;
     private final List<String> subscriptions = new ArrayList<>();
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
 
     @AfterEach
     void unsubscribe() {
