@@ -135,6 +135,12 @@ public class DecisionStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("seq")));
     }
 
+    /** The sequence number of the last decision stored, 0 when there is none. */
+    public Uni<Long> lastSeq() {
+        return pool.query("SELECT coalesce(max(seq), 0) AS last FROM decision").execute()
+                .map(rows -> rows.iterator().next().getLong("last"));
+    }
+
     /** Decisions received after {@code seq}, oldest first. */
     public Uni<List<StoredDecision>> after(long seq, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM decision WHERE seq > $1 ORDER BY seq LIMIT $2")

@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 import io.debrief.notification.domain.StoredDecision;
 
 /**
- * The live feed of newly stored decisions inside this instance, published after their transaction has committed,
- * in received order. The stream subscribes here; what it missed it reads from the store.
+ * The live feed of newly stored decisions inside this instance: {@link FollowDecisions} publishes every committed
+ * decision, whichever instance stored it, in sequence order. The stream subscribes here; what it missed it reads from
+ * the store.
  */
 @ApplicationScoped
 public class DecisionFeed {

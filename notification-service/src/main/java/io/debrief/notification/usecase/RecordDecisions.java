@@ -15,6 +15,7 @@ import io.debrief.notification.domain.RetryPolicy;
 import io.debrief.notification.domain.StoredDecision;
 import io.debrief.notification.domain.Subscription;
 import io.debrief.notification.events.DecisionBatches;
+import io.debrief.notification.store.DecisionNotifications;
 import io.debrief.notification.store.DecisionStore;
 import io.debrief.notification.store.DecisionStore.NewDelivery;
 import io.debrief.notification.store.SubscriptionStore;
@@ -27,8 +28,8 @@ import io.vertx.pgclient.PgException;
 /**
  * Records the decisions of one consumed batch. One transaction stores the decisions not seen before (once per
  * loopId and decisionVersion) and one delivery for each of them and each subscription that receives it
- * ({@link Subscription#receives}, the filter rule); after the commit the new decisions go to the live feed in
- * sequence order and the dispatcher is woken. A database outage is retried until the database is back, so no decision
+ * ({@link Subscription#receives}, the filter rule) and announces them to every instance's {@link FollowDecisions}
+ * (which hands them to the live stream); after the commit this instance's follower and the dispatcher are woken. A database outage is retried until the database is back, so no decision
  * is lost to it; if the database refuses the batch's data, the decisions are stored one at a time and only the refused
  * ones are handed back (for the dead-letter topic).
  */
@@ -42,16 +43,19 @@ public class RecordDecisions implements DecisionBatches {
     private final Pool pool;
     private final DecisionStore decisions;
     private final SubscriptionStore subscriptions;
-    private final DecisionFeed feed;
+    private final DecisionNotifications notifications;
+    private final FollowDecisions follower;
     private final DispatchWebhooks dispatcher;
     private final RetryPolicy retryPolicy;
 
-    public RecordDecisions(Pool pool, DecisionStore decisions, SubscriptionStore subscriptions, DecisionFeed feed,
-            DispatchWebhooks dispatcher, RetryPolicy retryPolicy) {
+    public RecordDecisions(Pool pool, DecisionStore decisions, SubscriptionStore subscriptions,
+            DecisionNotifications notifications, FollowDecisions follower, DispatchWebhooks dispatcher,
+            RetryPolicy retryPolicy) {
         this.pool = pool;
         this.decisions = decisions;
         this.subscriptions = subscriptions;
-        this.feed = feed;
+        this.notifications = notifications;
+        this.follower = follower;
         this.dispatcher = dispatcher;
         this.retryPolicy = retryPolicy;
     }
@@ -87,12 +91,13 @@ public class RecordDecisions implements DecisionBatches {
                 .map(List::size);
     }
 
-    /** The transaction: lock the sequence, insert the new decisions, queue their deliveries. */
+    /** The transaction: lock the sequence, insert the new decisions, announce them, queue their deliveries. */
     private Uni<List<Recorded>> store(SqlConnection transaction, List<IncomingDecision> batch) {
         return decisions.lockSequence(transaction)
                 .chain(() -> decisions.insertNew(transaction, batch))
                 .chain(stored -> stored.isEmpty() ? Uni.createFrom().item(List.<Recorded>of())
-                        : subscriptions.active(transaction)
+                        : notifications.announce(transaction)
+                                .chain(() -> subscriptions.active(transaction))
                                 .chain(receivers -> enqueue(transaction, stored, batch, receivers)));
     }
 
@@ -119,13 +124,15 @@ public class RecordDecisions implements DecisionBatches {
         });
     }
 
-    /** Newly stored decisions to the live feed, in sequence order, and the dispatcher woken when they have deliveries. */
+    /** The follower woken for the live stream, and the dispatcher when the new decisions have deliveries. */
     private void afterCommit(List<Recorded> recorded) {
         boolean deliveries = false;
         for (Recorded stored : recorded) {
             LOG.debugf("Stored decision %s with %d deliveries", stored.decision().eventId(), stored.deliveries());
-            feed.publish(stored.decision());
             deliveries |= stored.deliveries() > 0;
+        }
+        if (!recorded.isEmpty()) {
+            follower.wake();
         }
         if (deliveries) {
             dispatcher.wake();

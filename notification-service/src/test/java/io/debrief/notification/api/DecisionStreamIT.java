@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.debrief.notification.domain.IncomingDecision;
+import io.debrief.notification.store.DecisionNotifications;
+import io.debrief.notification.store.DecisionStore;
 import io.debrief.notification.support.Api;
 import io.debrief.notification.support.Decisions;
 import io.debrief.notification.support.Kafka;
@@ -24,6 +27,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 
 /** The decision stream over real HTTP: live events, and a reconnect with Last-Event-ID gets exactly what it missed. */
 @QuarkusTest
@@ -35,6 +40,15 @@ class DecisionStreamIT {
 
     @TestHTTPResource("/api/decisions/stream")
     URL stream;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    DecisionStore decisionStore;
+
+    @Inject
+    DecisionNotifications notifications;
 
     @Test
     void liveDecisionArrivesAsADecisionEvent() throws Exception {
@@ -80,6 +94,24 @@ class DecisionStreamIT {
             await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> second.eventsWithIdPrefix(run).size() == 3);
             assertThat(second.eventsWithIdPrefix(run)).extracting(SseClient.Event::id)
                     .containsExactly(missedA + ":1", missedB + ":1", live + ":1");
+        }
+    }
+
+    @Test
+    void aDecisionAnotherInstanceStoredArrivesLiveOnThisInstancesStream() throws Exception {
+        String loopId = "other-instance-" + UUID.randomUUID();
+        try (SseClient client = open(null)) {
+            // what another instance's RecordDecisions commits: lock the sequence, insert, announce; nothing here is
+            // told in-process, so only the announcement (or the follower's poll) can bring it to this stream
+            pool.withTransaction(tx -> decisionStore.lockSequence(tx)
+                    .chain(() -> decisionStore.insertNew(tx, List.of(new IncomingDecision(loopId, 1, "HIRE", "MID",
+                            Decisions.json(loopId, 1, "HIRE", "MID"), "Hire — Ada Lovelace, MID MLOps Engineer"))))
+                    .chain(stored -> notifications.announce(tx)))
+                    .await().atMost(WAIT);
+
+            await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(loopId).size() == 1);
+            assertThat(client.eventsWithIdPrefix(loopId).get(0).id()).isEqualTo(loopId + ":1");
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> client.eventsWithIdPrefix(loopId).size() == 1);
         }
     }
 
