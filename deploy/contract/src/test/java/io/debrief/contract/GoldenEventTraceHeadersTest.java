@@ -20,6 +20,15 @@ class GoldenEventTraceHeadersTest {
     }
 
     @Test
+    void aFixtureThatShowsATraceparentMatchesARecordWithoutOne() {
+        GoldenEvent decision = GoldenEvent.of("hiring.decision.made.v1");
+        assertThat(decision.headers()).containsKey("traceparent");
+        Map<String, String> untraced = new LinkedHashMap<>(decision.headers());
+        untraced.remove("traceparent");
+        assertThat(decision.mismatches(decision.topic(), decision.key(), untraced, decision.valueText())).isEmpty();
+    }
+
+    @Test
     void anyOtherExtraHeaderIsStillAMismatch() {
         GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
         Map<String, String> extra = new LinkedHashMap<>(opened.headers());
