@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.logging.Logger;
 
+import io.debrief.stack.client.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;

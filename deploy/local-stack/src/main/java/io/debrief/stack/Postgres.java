@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,8 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
+import io.debrief.stack.client.PostgresDatabases;
+import io.debrief.stack.client.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -30,7 +30,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class Postgres implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Postgres.class.getName());
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final int ATTEMPTS = 5;
 
     private final EmbeddedPostgres embedded;
@@ -97,7 +96,7 @@ public final class Postgres implements AutoCloseable {
 
     /** The value of a server setting, e.g. {@code show("synchronous_commit")}. */
     public String show(String setting) {
-        if (!DATABASE_NAME.matcher(setting).matches()) {
+        if (!PostgresDatabases.isPlainName(setting)) {
             throw new IllegalArgumentException("not a plain setting name: " + setting);
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), username, password);
@@ -232,35 +231,12 @@ public final class Postgres implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
-    }
-
-    public String reactiveUrl(String database) {
-        return "postgresql://" + host + ":" + port + "/" + database;
+        return PostgresDatabases.jdbcUrl(host, port, database);
     }
 
     /** Creates the database if it does not exist yet. */
     public void ensureDatabase(String database) {
-        if (!DATABASE_NAME.matcher(database).matches()) {
-            throw new IllegalArgumentException("not a plain database name: " + database);
-        }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), username, password);
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rows = exists.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE DATABASE " + database);
-            }
-        } catch (SQLException e) {
-            if ("42P04".equals(e.getSQLState())) {
-                return; // created concurrently by another test JVM
-            }
-            throw new IllegalStateException("cannot create database " + database + " on " + host + ":" + port, e);
-        }
+        PostgresDatabases.ensure(host, port, username, password, database);
     }
 
     @Override

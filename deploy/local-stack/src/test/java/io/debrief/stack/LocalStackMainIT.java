@@ -11,47 +11,58 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.debrief.stack.client.Ports;
+
 /** The local stack as the local run starts it, in a JVM of its own, killed the hard way. */
 class LocalStackMainIT {
 
     @Test
     void aKilledStackTakesItsPostgresWithItAndStartsAgainOnTheSamePorts() throws Exception {
-        Path dataDir = freshDataDir("killed-stack");
-        int kafkaPort = Ports.free();
-        int postgresPort = Ports.free();
+        FirstStack first = FirstStack.start("killed-stack");
+        first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertThat(first.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(PostgresTest.exits(first.postmaster(), Duration.ofSeconds(20)))
+                .as("the stack's PostgreSQL (pid %d) stops when the stack's JVM dies", first.postmaster()).isTrue();
 
-        Process first = start(dataDir, kafkaPort, postgresPort, "first");
-        long postmaster = PostgresTest.postmasterPid(dataDir.resolve("postgres"));
-        first.destroyForcibly(); // SIGKILL: no shutdown hook runs
-        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(PostgresTest.exits(postmaster, Duration.ofSeconds(20)))
-                .as("the stack's PostgreSQL (pid %d) stops when the stack's JVM dies", postmaster).isTrue();
-
-        stopCleanly(start(dataDir, kafkaPort, postgresPort, "second"), dataDir);
+        stopCleanly(first.startAgain(), first.dataDir());
     }
 
     @Test
     void aStartStopsThePostgresAnEarlierStackLeftBehindAndNothingElse() throws Exception {
-        Path dataDir = freshDataDir("orphaned-stack");
-        int kafkaPort = Ports.free();
-        int postgresPort = Ports.free();
-
-        Process first = start(dataDir, kafkaPort, postgresPort, "first");
-        long postmaster = PostgresTest.postmasterPid(dataDir.resolve("postgres"));
+        FirstStack first = FirstStack.start("orphaned-stack");
+        long postmaster = first.postmaster();
         // the worst case: the watchdog dies too (kill -9 of the whole process group, say), the postmaster stays
-        first.children().forEach(ProcessHandle::destroyForcibly);
-        first.destroyForcibly();
-        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        first.process().children().forEach(ProcessHandle::destroyForcibly);
+        first.process().destroyForcibly();
+        assertThat(first.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(1_000);
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("an orphan").contains(true);
         Process bystander = new ProcessBuilder("sleep", "120").start();
         try {
             // what the local run saw before: "PostgreSQL port ... is already in use"
-            stopCleanly(start(dataDir, kafkaPort, postgresPort, "second"), dataDir);
+            stopCleanly(first.startAgain(), first.dataDir());
             assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(bystander.isAlive()).isTrue();
         } finally {
             bystander.destroyForcibly();
+        }
+    }
+
+    /** A stack started on a fresh data directory and free ports, with the pid of its postmaster. */
+    private record FirstStack(Path dataDir, int kafkaPort, int postgresPort, Process process, long postmaster) {
+
+        static FirstStack start(String name) throws Exception {
+            Path dataDir = freshDataDir(name);
+            int kafkaPort = Ports.free();
+            int postgresPort = Ports.free();
+            Process process = LocalStackMainIT.start(dataDir, kafkaPort, postgresPort, "first");
+            return new FirstStack(dataDir, kafkaPort, postgresPort, process,
+                    PostgresTest.postmasterPid(dataDir.resolve("postgres")));
+        }
+
+        /** A second stack on the same data directory and ports. */
+        Process startAgain() throws IOException, InterruptedException {
+            return LocalStackMainIT.start(dataDir, kafkaPort, postgresPort, "second");
         }
     }
 

@@ -96,13 +96,7 @@ public final class DebriefSystem implements AutoCloseable {
 
     private static ServiceProcess launch(LocalStack stack, Path root, String name, String database, int port, Path logDir,
                                          List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
-        Map<String, String> config = stack.quarkusConfig(database);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers"));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+        Map<String, String> env = ServiceProcess.environmentOf(stack.quarkusConfig(database));
         env.put("DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.putAll(extraEnvironment);
         return ServiceProcess.start(root, name, port, jvmOptions, env, logDir);

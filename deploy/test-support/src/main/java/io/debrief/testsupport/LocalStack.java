@@ -22,22 +22,15 @@ import java.util.logging.Logger;
  * <p>Environment: {@code KAFKA_BOOTSTRAP_SERVERS} with {@code DEBRIEF_POSTGRES_HOST}, {@code DEBRIEF_POSTGRES_PORT},
  * {@code DEBRIEF_POSTGRES_USER}, {@code DEBRIEF_POSTGRES_PASSWORD}. System properties of the same name in lower case
  * with dots ({@code kafka.bootstrap.servers}) win over the environment.
+ *
+ * @param process the stack's JVM when this started one, else null
  */
-public final class LocalStack implements AutoCloseable {
+public record LocalStack(String kafkaBootstrapServers, PostgresServer postgres, Process process)
+        implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
     private static final String CLASSPATH_RESOURCE = "local-stack.classpath";
     private static LocalStack shared;
-
-    private final String bootstrapServers;
-    private final PostgresServer postgres;
-    private final Process process;
-
-    private LocalStack(String bootstrapServers, PostgresServer postgres, Process process) {
-        this.bootstrapServers = bootstrapServers;
-        this.postgres = postgres;
-        this.process = process;
-    }
 
     /** One stack for the whole test JVM, started on first use and stopped when the JVM exits. */
     public static synchronized LocalStack shared() {
@@ -107,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.getProperty("DEBRIEF_POSTGRES_HOST"), Integer.parseInt(settings.getProperty("DEBRIEF_POSTGRES_PORT")),
                 settings.getProperty("DEBRIEF_POSTGRES_USER"), settings.getProperty("DEBRIEF_POSTGRES_PASSWORD")), process);
         LOG.info(() -> "local stack (pid " + process.pid() + ") up in " + (System.nanoTime() - begin) / 1_000_000
-                + " ms: Kafka " + stack.bootstrapServers + ", PostgreSQL " + stack.postgres.host() + ":" + stack.postgres.port()
+                + " ms: Kafka " + stack.kafkaBootstrapServers() + ", PostgreSQL " + stack.postgres.host() + ":" + stack.postgres.port()
                 + "; log " + log);
         return stack;
     }
@@ -144,14 +137,6 @@ public final class LocalStack implements AutoCloseable {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    public String kafkaBootstrapServers() {
-        return bootstrapServers;
-    }
-
-    public PostgresServer postgres() {
-        return postgres;
-    }
-
     /**
      * The Quarkus configuration of a service that owns {@code database}: Kafka, the JDBC URL Flyway migrates over and
      * the reactive URL Hibernate Reactive runs on. Creates the database when missing.
@@ -159,7 +144,7 @@ public final class LocalStack implements AutoCloseable {
     public Map<String, String> quarkusConfig(String database) {
         postgres.ensureDatabase(database);
         return Map.of(
-                "kafka.bootstrap.servers", bootstrapServers,
+                "kafka.bootstrap.servers", kafkaBootstrapServers,
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.username", postgres.username(),

@@ -9,25 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process on a free port. */
-public final class ServiceProcess implements AutoCloseable {
+/**
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process on a free port.
+ *
+ * @param name the service's folder, e.g. {@code scorecard-service}
+ * @param log  where the process writes its standard output and error
+ */
+public record ServiceProcess(String name, Process process, int port, Path log) implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private final String name;
-    private final Process process;
-    private final int port;
-    private final Path log;
-
-    private ServiceProcess(String name, Process process, int port, Path log) {
-        this.name = name;
-        this.process = process;
-        this.port = port;
-        this.log = log;
-    }
 
     /**
      * @param root        the repository's root folder
@@ -56,28 +51,27 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, builder.start(), port, log);
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * Quarkus configuration as the environment variables a packaged service reads it from, e.g.
+     * {@code kafka.bootstrap.servers} as {@code KAFKA_BOOTSTRAP_SERVERS}.
+     */
+    public static Map<String, String> environmentOf(Map<String, String> config) {
+        Map<String, String> environment = new HashMap<>();
+        config.forEach((property, value) -> environment.put(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
+                value));
+        return environment;
     }
 
-    public String name() {
-        return name;
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public long pid() {
         return process.pid();
     }
 
-    public int port() {
-        return port;
-    }
-
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
-    }
-
-    public Path log() {
-        return log;
     }
 
     /** Waits until {@code /q/health/ready} answers 200, or fails with the tail of the service's log. */

@@ -1,4 +1,4 @@
-package io.debrief.stack;
+package io.debrief.stack.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ public final class Ports {
     }
 
     /** 0 means any free port; a fixed port must be free, or we would silently talk to someone else's server. */
-    static int claim(int port, String what) {
+    public static int claim(int port, String what) {
         if (port == 0) {
             return free();
         }
