@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.debrief.testsupport.LocalStack;
 import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.Ports;
+import io.debrief.testsupport.ServiceProcess;
 import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -122,26 +121,18 @@ class PackagedInstancesIT {
 
     private Instance start(String name, String database, String group) throws IOException {
         LocalStack stack = LocalStack.shared();
-        Map<String, String> config = stack.quarkusConfig(database);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", config.get("kafka.bootstrap.servers"));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", config.get("quarkus.datasource.reactive.url"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+        Map<String, String> env = ServiceProcess.environmentOf(stack.quarkusConfig(database));
         // two instances migrate and connect at once on two shared, often saturated cores: wait for a connection longer
         env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "PT60S");
         // trust this JVM's test tokens, as a deployment trusts its identity provider
-        Map<String, String> identity = TestIdentity.serviceConfig();
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.get("mp.jwt.verify.publickey.location"));
-        env.put("MP_JWT_VERIFY_ISSUER", identity.get("mp.jwt.verify.issuer"));
+        env.putAll(ServiceProcess.environmentOf(TestIdentity.serviceConfig()));
         env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_TOPIC", input);
         env.put("MP_MESSAGING_INCOMING_SCORECARD_EVENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_OUTGOING_DEAD_LETTERS_TOPIC", input + "-dlq");
         env.put("MP_MESSAGING_OUTGOING_CALIBRATION_UPDATES_TOPIC", "calibration-updates-" + run);
         env.put("MP_MESSAGING_INCOMING_CALIBRATION_STREAM_TOPIC", "calibration-updates-" + run);
         env.put("MP_MESSAGING_OUTGOING_HIRING_DECISIONS_TOPIC", "hiring-decisions-" + run);
-        int port = freePort();
+        int port = Ports.free();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
@@ -155,12 +146,6 @@ class PackagedInstancesIT {
         Instance instance = new Instance(name, builder.start(), port, log);
         instances.add(instance);
         return instance;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private void createTopics() throws Exception {

@@ -1,6 +1,7 @@
 package io.debrief.calibration.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.debrief.calibration.domain.CalibrationStatus;
 import io.debrief.calibration.domain.Level;
@@ -11,9 +12,9 @@ import io.debrief.calibration.events.DecisionJson;
 import io.debrief.calibration.events.FinalDecisionJson;
 import io.debrief.calibration.usecase.QueryCalibrations;
 import io.debrief.calibration.usecase.RecordFinalDecision;
+import io.debrief.platform.problem.EnumParameter;
 import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
-import io.debrief.platform.problem.Violations;
 import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -77,8 +78,7 @@ public class CalibrationResource {
     @APIResponse(responseCode = "404", description = "The loop is unknown (or only scorecards of it arrived so far)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CalibrationJson> calibration(@PathParam("loopId") String loopId) {
-        return calibrations.calibration(loopId)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("no calibration for loop " + loopId)));
+        return calibrations.calibration(loopId).map(found -> ofKnownLoop(found, loopId));
     }
 
     /** Every decision version of a loop, oldest first (an extension of the contract). */
@@ -89,8 +89,7 @@ public class CalibrationResource {
     @APIResponse(responseCode = "404", description = "The loop is unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DecisionJson>> decisions(@PathParam("loopId") String loopId) {
-        return calibrations.decisions(loopId)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("no calibration for loop " + loopId)));
+        return calibrations.decisions(loopId).map(found -> ofKnownLoop(found, loopId));
     }
 
     @POST
@@ -151,13 +150,10 @@ public class CalibrationResource {
     }
 
     private static <E extends Enum<E>> E filter(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, Violations.oneOf(type));
-        }
+        return value == null || value.isBlank() ? null : EnumParameter.of(field, value, type);
+    }
+
+    private static <T> T ofKnownLoop(Optional<T> found, String loopId) {
+        return found.orElseThrow(() -> ProblemException.notFound("no calibration for loop " + loopId));
     }
 }

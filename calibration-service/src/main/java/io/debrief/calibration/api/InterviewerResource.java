@@ -9,10 +9,10 @@ import java.util.List;
 import io.debrief.calibration.domain.Level;
 import io.debrief.calibration.usecase.InterviewerCalibrationView;
 import io.debrief.calibration.usecase.QueryInterviewers;
+import io.debrief.platform.problem.EnumParameter;
 import io.debrief.platform.problem.AccessDenied;
 import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
-import io.debrief.platform.problem.Violations;
 import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -85,14 +85,7 @@ public class InterviewerResource {
     }
 
     private static Level level(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Level.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("level", Violations.oneOf(Level.class));
-        }
+        return value == null || value.isBlank() ? null : EnumParameter.of("level", value, Level.class);
     }
 
     /** An RFC 3339 time, or a date (its start, UTC). */

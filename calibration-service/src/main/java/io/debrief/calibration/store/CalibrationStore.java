@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.domain.Area;
@@ -52,10 +51,10 @@ public class CalibrationStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public CalibrationStore(ObjectMapper json) {
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     /** The {@code panel} column: JSON [{interviewerId, stage, scheduledEnd?}]. */
@@ -178,13 +177,13 @@ public class CalibrationStore {
                 loopRows.add(s.loopId(), s.opened(), s.cancelled(), s.candidateId(), s.candidateName(), s.position(),
                         name(s.level()), panel(s.panel()), time(s.openedAt()), time(s.cancelledAt()), name(s.status()),
                         name(s.outcome()), s.decisionVersion(), s.decisionSignature(), stored.calibration(),
-                        time(s.updatedAt()), s.overdue().isEmpty() ? null : write(s.overdue()));
+                        time(s.updatedAt()), s.overdue().isEmpty() ? null : json.write(s.overdue()));
             }
             for (SubmittedScorecard card : loop.changedScorecards()) {
                 Scorecard scorecard = card.scorecard();
                 scorecardRows.add(scorecardId(loop.loopId(), card.interviewerId()), loop.loopId(),
-                        card.interviewerId(), card.version(), card.scorecardId(), card.stage(), write(scorecard.scores()),
-                        write(scorecard.redFlags()), scorecard.recommendation().name(), time(card.submittedAt()),
+                        card.interviewerId(), card.version(), card.scorecardId(), card.stage(), json.write(scorecard.scores()),
+                        json.write(scorecard.redFlags()), scorecard.recommendation().name(), time(card.submittedAt()),
                         time(card.firstSubmittedAt()));
             }
         }
@@ -259,24 +258,24 @@ public class CalibrationStore {
         return new Loop.State(row.getString("loop_id"), row.getBoolean("opened"), row.getBoolean("cancelled"),
                 row.getString("candidate_id"), row.getString("candidate_name"), row.getString("position"),
                 value(Level.class, row.getString("level")),
-                panel == null ? List.of() : read(panel, PANEL).stream()
+                panel == null ? List.of() : json.read(panel, PANEL).stream()
                         .map(m -> new LoopEvent.PanelMember(m.interviewerId(), m.stage(), m.scheduledEnd())).toList(),
                 instant(row, "opened_at"), instant(row, "cancelled_at"),
                 value(CalibrationStatus.class, row.getString("status")), value(Outcome.class, row.getString("outcome")),
                 row.getInteger("decision_version"), row.getString("decision_signature"), instant(row, "updated_at"),
-                row.getString("overdue") == null ? List.of() : read(row.getString("overdue"), STRINGS));
+                row.getString("overdue") == null ? List.of() : json.read(row.getString("overdue"), STRINGS));
     }
 
     private SubmittedScorecard scorecard(Row row) {
         Scorecard scorecard = new Scorecard(row.getString("interviewer_id"), row.getInteger("version"),
-                read(row.getString("scores"), SCORES), read(row.getString("red_flags"), STRINGS),
+                json.read(row.getString("scores"), SCORES), json.read(row.getString("red_flags"), STRINGS),
                 Recommendation.valueOf(row.getString("recommendation")));
         return new SubmittedScorecard(scorecard, row.getString("scorecard_id"), row.getString("stage"),
                 instant(row, "submitted_at"), instant(row, "first_submitted_at"));
     }
 
     private String panel(List<LoopEvent.PanelMember> panel) {
-        return write(panel.stream().map(m -> new PanelJson(m.interviewerId(), m.stage(), m.scheduledEnd())).toList());
+        return json.write(panel.stream().map(m -> new PanelJson(m.interviewerId(), m.stage(), m.scheduledEnd())).toList());
     }
 
     /** Length-prefixed, so that no two (loopId, interviewerId) pairs share an id whatever characters they hold. */
@@ -303,21 +302,5 @@ public class CalibrationStore {
 
     static OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored JSON", e);
-        }
     }
 }

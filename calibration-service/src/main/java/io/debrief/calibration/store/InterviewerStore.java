@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.domain.Area;
@@ -42,11 +41,11 @@ public class InterviewerStore {
     };
 
     private final Pool pool;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public InterviewerStore(Pool pool, ObjectMapper json) {
         this.pool = pool;
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     /** One interviewer's totals in one scope (ALL or a level's name). */
@@ -119,7 +118,7 @@ public class InterviewerStore {
         }
         Columns written = new Columns(String.class, String.class, String.class, String.class, BigDecimal.class);
         for (Totals t : totals) {
-            written.add(t.key().interviewerId(), t.key().scope(), write(totalsJson(t.totals())), t.calibration(),
+            written.add(t.key().interviewerId(), t.key().scope(), json.write(totalsJson(t.totals())), t.calibration(),
                     t.deviationOrder());
         }
         Uni<Void> deleted = loopIds.length == 0 ? Uni.createFrom().voidItem()
@@ -172,7 +171,7 @@ public class InterviewerStore {
         List<InterviewerContribution> contributions = new ArrayList<>();
         for (Row row : rows) {
             Map<Area, Fraction> deviations = new EnumMap<>(Area.class);
-            read(row.getString("deviations"), DEVIATIONS).forEach((area, text) -> deviations.put(area, fraction(text)));
+            json.read(row.getString("deviations"), DEVIATIONS).forEach((area, text) -> deviations.put(area, fraction(text)));
             contributions.add(new InterviewerContribution(row.getString("interviewer_id"), row.getString("loop_id"),
                     Level.valueOf(row.getString("level")), CalibrationStore.instant(row, "decided_at"), deviations,
                     row.getBoolean("agreed"), row.getLong("feedback_seconds")));
@@ -183,7 +182,7 @@ public class InterviewerStore {
     private String deviations(Map<Area, Fraction> deviations) {
         Map<Area, String> texts = new EnumMap<>(Area.class);
         deviations.forEach((area, value) -> texts.put(area, text(value)));
-        return write(texts);
+        return json.write(texts);
     }
 
     private TotalsJson totalsJson(InterviewerTotals t) {
@@ -194,7 +193,7 @@ public class InterviewerStore {
     }
 
     private InterviewerTotals totals(String text) {
-        TotalsJson t = read(text, new TypeReference<TotalsJson>() {
+        TotalsJson t = json.read(text, new TypeReference<TotalsJson>() {
         });
         Map<Area, InterviewerTotals.AreaTotal> areas = new EnumMap<>(Area.class);
         if (t.areas() != null) {
@@ -218,21 +217,5 @@ public class InterviewerStore {
             return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery(sql).execute(rows.tuple()).replaceWithVoid();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored JSON", e);
-        }
     }
 }

@@ -28,8 +28,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,27 +37,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
-class FinalDecisionIT {
+class FinalDecisionIT extends EventsInDecisionsOut {
 
     private static final String HANK = TestIdentity.bearer("hank", "hiring-manager");
 
     @Inject
     PublishFinalDecisions relay;
-
-    private Events events;
-    private Events.Reader decisions;
-
-    @BeforeEach
-    void connect() {
-        events = new Events();
-        decisions = Events.reader("hiring-decisions");
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-        decisions.close();
-    }
 
     /** MID, worked example 1 over three interviewers: HIRE, decision version 1. */
     private String hired() {

@@ -23,34 +23,17 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The service on the real broker and database: scorecard-events in, calibrations and decisions out. */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
-class ScorecardEventsConsumerIT {
+class ScorecardEventsConsumerIT extends EventsInDecisionsOut {
 
     static final Duration EVENTUALLY = Events.EVENTUALLY;
 
     @Inject
     ScorecardEventsConsumer consumer;
-
-    private Events events;
-    private Events.Reader decisions;
-
-    @BeforeEach
-    void connect() {
-        events = new Events();
-        decisions = Events.reader("hiring-decisions");
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-        decisions.close();
-    }
 
     /** MID, worked example 1 spread over three interviewers: average exactly 3.5. */
     private void hireOnMid(String loopId) {

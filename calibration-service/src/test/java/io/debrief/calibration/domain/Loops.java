@@ -47,6 +47,15 @@ final class Loops {
         return this;
     }
 
+    /** One scorecard of the first areas, the scores in area order (CONTAINERIZATION first, COMMUNICATION last). */
+    Loops inAreaOrder(String interviewer, int... scores) {
+        Map<Area, Integer> byArea = new EnumMap<>(Area.class);
+        for (int i = 0; i < scores.length; i++) {
+            byArea.put(Area.values()[i], scores[i]);
+        }
+        return scorecard(interviewer, byArea);
+    }
+
     /** Every area scored {@code base} by interviewer "base", except the given ones. */
     Loops everyAreaBut(String interviewer, int base, Map<Area, Integer> overrides) {
         Map<Area, Integer> scores = new EnumMap<>(Area.class);

@@ -78,9 +78,7 @@ class NearMissTest {
     void twoFailingChecksAreNotANearMissEvenWhenEachIsClose() {
         // MONITORING 3,3,3,2 = 2.75 (a quarter short) and the average 26.75/8 = 3.34375 (0.15625 short)
         LoopFacts facts = loop(Level.MID)
-                .scorecard("a", Map.of(Area.CONTAINERIZATION, 4, Area.ORCHESTRATION, 4, Area.CI_CD, 4,
-                        Area.ML_TOOLS, 3, Area.MONITORING, 3, Area.SYSTEM_DESIGN, 3, Area.PROBLEM_SOLVING, 3,
-                        Area.COMMUNICATION, 3))
+                .inAreaOrder("a", 4, 4, 4, 3, 3, 3, 3, 3)
                 .scorecard("b", Map.of(Area.MONITORING, 3))
                 .scorecard("c", Map.of(Area.MONITORING, 3))
                 .scorecard("d", Map.of(Area.MONITORING, 2))

@@ -79,9 +79,7 @@ class WorkedExamplesTest {
     void example5AnAreaScoredFourThreeFourCountsAsElevenThirdsNotThreePointSixSeven() {
         // PROBLEM_SOLVING 4,3,4 = 11/3; COMMUNICATION 3,4,3 = 10/3; the other six sum to 21: average exactly 28/8
         LoopFacts facts = loop(Level.MID)
-                .scorecard("a", Map.of(Area.CONTAINERIZATION, 4, Area.ORCHESTRATION, 4, Area.CI_CD, 4,
-                        Area.ML_TOOLS, 3, Area.MONITORING, 3, Area.SYSTEM_DESIGN, 3,
-                        Area.PROBLEM_SOLVING, 4, Area.COMMUNICATION, 3))
+                .inAreaOrder("a", 4, 4, 4, 3, 3, 3, 4, 3)
                 .scorecard("b", Map.of(Area.PROBLEM_SOLVING, 3, Area.COMMUNICATION, 4))
                 .scorecard("c", Map.of(Area.PROBLEM_SOLVING, 4, Area.COMMUNICATION, 3))
                 .build();
@@ -102,9 +100,7 @@ class WorkedExamplesTest {
     void example5VariantElevenThirdsWithIntegersJustShortOfTheBarIsANoHire() {
         // 11/3 + 4+4+4+3+3+3+3 = 83/3; /8 = 83/24 = 3.4583… < 3.5
         LoopFacts facts = loop(Level.MID)
-                .scorecard("a", Map.of(Area.CONTAINERIZATION, 4, Area.ORCHESTRATION, 4, Area.CI_CD, 4,
-                        Area.ML_TOOLS, 3, Area.MONITORING, 3, Area.SYSTEM_DESIGN, 3, Area.PROBLEM_SOLVING, 4,
-                        Area.COMMUNICATION, 3))
+                .inAreaOrder("a", 4, 4, 4, 3, 3, 3, 4, 3)
                 .scorecard("b", Map.of(Area.PROBLEM_SOLVING, 3))
                 .scorecard("c", Map.of(Area.PROBLEM_SOLVING, 4))
                 .build();
