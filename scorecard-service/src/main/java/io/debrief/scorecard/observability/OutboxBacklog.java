@@ -1,13 +1,9 @@
 package io.debrief.scorecard.observability;
 
-import io.debrief.platform.observability.ObservabilityConfig;
+import io.debrief.platform.observability.GaugePolling;
 import io.debrief.platform.observability.PolledGauges;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -25,30 +21,11 @@ public class OutboxBacklog {
                    EXTRACT(EPOCH FROM now() - (SELECT "timestamp" FROM outbox_event ORDER BY sequence LIMIT 1)) AS oldest
               FROM outbox_event""";
 
-    private final PolledGauges gauges;
-    private final Vertx vertx;
-    private final ObservabilityConfig config;
-
-    public OutboxBacklog(MeterRegistry registry, Pool pool, Vertx vertx, ObservabilityConfig config) {
-        this.vertx = vertx;
-        this.config = config;
-        this.gauges = new PolledGauges(registry, pool, QUERY)
+    void register(@Observes StartupEvent start, GaugePolling polling) {
+        polling.poll(QUERY, gauges -> gauges
                 .gauge("debrief.outbox.backlog", "Events in the outbox not yet acknowledged by Kafka", "rows",
                         Tags.empty(), PolledGauges.column("backlog"))
                 .gauge("debrief.outbox.oldest.age", "Age of the oldest event in the outbox (0 when it is empty)",
-                        "seconds", Tags.empty(), PolledGauges.column("oldest"));
-    }
-
-    void start(@Observes StartupEvent event) {
-        gauges.start(vertx, config.refreshEvery());
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        gauges.close();
-    }
-
-    /** For tests: refresh now. */
-    public PolledGauges gauges() {
-        return gauges;
+                        "seconds", Tags.empty(), PolledGauges.column("oldest")));
     }
 }
