@@ -27,6 +27,7 @@ class HealthIT {
     void liveAndMetricsAreServed() {
         given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("scorecard_outbox_published_total", "scorecard_outbox_failed_rounds_total");
+        assertThat(metrics).contains("debrief_outbox_relay_published_total", "debrief_outbox_relay_failed_total",
+                "debrief_outbox_relay_failed_rounds_total");
     }
 }

@@ -1,11 +1,13 @@
 package io.debrief.scorecard.events;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.debrief.platform.observability.TracePropagation;
 import io.debrief.scorecard.domain.Loop;
 import io.debrief.scorecard.domain.PanelMember;
 import io.debrief.scorecard.domain.Scorecard;
@@ -14,15 +16,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one place that makes this service's events (CONTRACT.md, {@code scorecard-events}): the data record of each
- * type as JSON, in an outbox row that the use case stores with its change. The id of a row is its {@code ce_id}.
+ * type as JSON, in an outbox row that the use case stores with its change. The id of a row is its {@code ce_id}; the
+ * current trace context goes with it, for the relay to continue.
  */
 @ApplicationScoped
 public class OutboxEvents {
 
     private final ObjectMapper mapper;
+    private final TracePropagation tracing;
 
-    public OutboxEvents(ObjectMapper mapper) {
+    public OutboxEvents(ObjectMapper mapper, TracePropagation tracing) {
         this.mapper = mapper;
+        this.tracing = tracing;
     }
 
     public OutboxRow loopOpened(Loop loop) {
@@ -52,7 +57,9 @@ public class OutboxEvents {
 
     private OutboxRow row(String id, UUID loopId, String type, Object data, Instant time) {
         try {
-            return new OutboxRow(id, loopId.toString(), type, mapper.writeValueAsString(data), time);
+            Map<String, String> trace = tracing.current();
+            return new OutboxRow(id, loopId.toString(), type, mapper.writeValueAsString(data), time,
+                    trace.get(TracePropagation.TRACEPARENT), trace.get(TracePropagation.TRACESTATE));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + type, e);
         }

@@ -11,10 +11,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
+import io.debrief.platform.observability.TracePropagation;
 import io.debrief.scorecard.store.OutboxRow;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 
 /**
  * Sends a round of outbox rows to Kafka as one transaction: all of them become visible to {@code read_committed}
@@ -31,6 +37,10 @@ import io.debrief.scorecard.store.OutboxRow;
  * <p>After a failure the producer is closed without waiting; the next round makes a new one with the same
  * {@code transactional.id}, whose {@code initTransactions} aborts whatever its predecessor left open. Not thread-safe:
  * one relay, one publisher.
+ *
+ * <p>Each record continues the trace of the write that stored its row: a PRODUCER span {@code <topic> publish}, child
+ * of the row's stored {@code traceparent}, is written onto the record and ends with its acknowledgement (nothing while
+ * tracing is off).
  */
 public final class Publisher implements AutoCloseable {
 
@@ -43,13 +53,21 @@ public final class Publisher implements AutoCloseable {
     private final Supplier<Producer<String, byte[]>> producers;
     private final String topic;
     private final Duration ackTimeout;
+    private final TracePropagation tracing;
     private Producer<String, byte[]> producer;
 
     /** {@code producers} makes transactional producers, each with this relay's one {@code transactional.id}. */
-    public Publisher(Supplier<Producer<String, byte[]>> producers, String topic, Duration ackTimeout) {
+    public Publisher(Supplier<Producer<String, byte[]>> producers, String topic, Duration ackTimeout,
+                     TracePropagation tracing) {
         this.producers = producers;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
+        this.tracing = tracing;
+    }
+
+    /** A publisher that traces nothing. */
+    public Publisher(Supplier<Producer<String, byte[]>> producers, String topic, Duration ackTimeout) {
+        this(producers, topic, ackTimeout, new TracePropagation(OpenTelemetry.noop()));
     }
 
     /** Sends all rows in one transaction, waits for their acknowledgements and commits. */
@@ -74,11 +92,25 @@ public final class Publisher implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         AtomicReference<Exception> refused = new AtomicReference<>();
         for (OutboxRow row : rows) {
-            sent.add(p.send(CloudEventRecords.of(topic, row), (metadata, error) -> {
-                if (error != null) {
-                    refused.compareAndSet(null, error);
-                }
-            }));
+            Context parent = tracing.stored(row.traceparent(), row.tracestate());
+            Span span = tracing.publishSpan(topic, parent);
+            ProducerRecord<String, byte[]> record = CloudEventRecords.of(topic, row);
+            tracing.inject(parent.with(span), record.headers());
+            try {
+                sent.add(p.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        refused.compareAndSet(null, error);
+                        span.setStatus(StatusCode.ERROR);
+                        span.recordException(error);
+                    }
+                    span.end();
+                }));
+            } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR);
+                span.recordException(e);
+                span.end();
+                throw e;
+            }
             if (refused.get() != null) {
                 // e.g. no metadata within max.block.ms (the broker is unreachable): sending more would only block again
                 throw refused.get();

@@ -11,14 +11,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.debrief.platform.observability.TracePropagation;
 import io.debrief.scorecard.config.OutboxConfig;
+import io.debrief.scorecard.observability.PipelineMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Makes the relay's {@link Publisher}s: a transactional {@code KafkaProducer} ({@code acks=all}, idempotent), its
  * timeouts derived from {@code debrief.outbox.*}, on {@code kafka.bootstrap.servers} (or another broker, for tests that
  * play other instances). The relay of this instance has the {@code transactional.id}
- * {@code scorecard-outbox-<instance-id>}; a relay made for another broker or with overrides gets one of its own.
+ * {@code scorecard-outbox-<instance-id>}; a relay made for another broker or with overrides gets one of its own. Each
+ * producer's Kafka client metrics are exported ({@code kafka_producer_*{client_id="scorecard-outbox-..."}}) and its
+ * records traced ({@link Publisher}).
  */
 @ApplicationScoped
 public class Publishers {
@@ -28,11 +32,16 @@ public class Publishers {
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final String instanceId;
+    private final PipelineMetrics metrics;
+    private final TracePropagation tracing;
 
-    public Publishers(OutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public Publishers(OutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                      PipelineMetrics metrics, TracePropagation tracing) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.instanceId = config.instanceId().orElseGet(() -> UUID.randomUUID().toString());
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** The publisher of this instance's relay, to this service's broker. */
@@ -50,7 +59,9 @@ public class Publishers {
                                 String transactionalId) {
         Map<String, Object> producerConfig = producerConfig(bootstrap, transactionalId);
         producerConfig.putAll(producerOverrides);
-        return new Publisher(() -> new KafkaProducer<>(producerConfig), topic, config.ackTimeout());
+        String clientId = (String) producerConfig.get(ProducerConfig.CLIENT_ID_CONFIG);
+        return new Publisher(() -> metrics.relayProducer(clientId, new KafkaProducer<>(producerConfig)), topic,
+                config.ackTimeout(), tracing);
     }
 
     private Map<String, Object> producerConfig(String bootstrap, String transactionalId) {

@@ -20,13 +20,14 @@ public class OutboxStore {
     static final String AGGREGATE_TYPE = "loop";
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, "timestamp")
-            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)""";
+            INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, "timestamp", traceparent, tracestate)
+            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8)""";
 
     public Uni<Void> append(SqlConnection tx, OutboxRow row) {
         return tx.preparedQuery(INSERT)
                 .execute(Tuple.from(new Object[] {row.id(), AGGREGATE_TYPE, row.aggregateId(), row.type(),
-                        row.payload(), OffsetDateTime.ofInstant(row.timestamp(), ZoneOffset.UTC)}))
+                        row.payload(), OffsetDateTime.ofInstant(row.timestamp(), ZoneOffset.UTC), row.traceparent(),
+                        row.tracestate()}))
                 .replaceWithVoid();
     }
 }

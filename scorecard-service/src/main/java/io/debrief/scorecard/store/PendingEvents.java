@@ -30,9 +30,10 @@ public final class PendingEvents {
                  ORDER BY o.sequence
                  LIMIT ?
                  FOR UPDATE OF o SKIP LOCKED)
-            SELECT r.id, r.aggregateid, r.type, r.payload::text, r."timestamp"
+            SELECT r.id, r.aggregateid, r.type, r.payload::text, r."timestamp", r.traceparent, r.tracestate
               FROM heads h
-             CROSS JOIN LATERAL (SELECT x.id, x.sequence, x.aggregateid, x.type, x.payload, x."timestamp"
+             CROSS JOIN LATERAL (SELECT x.id, x.sequence, x.aggregateid, x.type, x.payload, x."timestamp",
+                                        x.traceparent, x.tracestate
                                    FROM outbox_event x
                                   WHERE x.aggregateid = h.aggregateid
                                   ORDER BY x.sequence
@@ -54,7 +55,7 @@ public final class PendingEvents {
             try (ResultSet rs = load.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant()));
+                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
                 }
             }
         }

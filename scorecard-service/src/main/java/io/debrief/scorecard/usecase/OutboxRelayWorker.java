@@ -8,9 +8,8 @@ import org.jboss.logging.Logger;
 
 import io.debrief.scorecard.config.OutboxConfig;
 import io.debrief.scorecard.events.Publishers;
+import io.debrief.scorecard.observability.PipelineMetrics;
 import io.debrief.scorecard.store.OutboxNotifications;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,8 @@ import jakarta.enterprise.event.Observes;
  * involved), from start to shutdown. The thread drains when {@link OutboxSignal} wakes it: at once after a write of
  * this instance commits, and when the LISTEN thread ({@link OutboxNotifications.Listener}) receives another instance's
  * NOTIFY. It also drains every {@code poll-interval} in case a wake-up was missed (e.g. while reconnecting, or after a
- * crash), and backs off after failed rounds.
+ * crash), and backs off after failed rounds. It counts records published, records not published and failed rounds
+ * ({@link PipelineMetrics}).
  */
 @ApplicationScoped
 public class OutboxRelayWorker {
@@ -41,22 +41,16 @@ public class OutboxRelayWorker {
     private Thread listenerThread;
     private OutboxNotifications.Listener listener;
     private RelayOutbox relay;
-
-    private final Counter published;
-    private final Counter failedRounds;
+    private final PipelineMetrics metrics;
 
     public OutboxRelayWorker(DataSource dataSource, OutboxConfig config, OutboxSignal signal, Publishers publishers,
-                             OutboxNotifications notifications, MeterRegistry registry) {
+                             OutboxNotifications notifications, PipelineMetrics metrics) {
         this.dataSource = dataSource;
         this.config = config;
         this.signal = signal;
         this.publishers = publishers;
         this.notifications = notifications;
-        this.published = Counter.builder("scorecard.outbox.published")
-                .description("Outbox events acknowledged by Kafka (a republished event counts again)")
-                .register(registry);
-        this.failedRounds = Counter.builder("scorecard.outbox.failed.rounds")
-                .description("Relay rounds that failed and will be retried").register(registry);
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -65,7 +59,7 @@ public class OutboxRelayWorker {
             return;
         }
         relay = new RelayOutbox(dataSource, publishers.publisher(), config.batchSize(),
-                rows -> published.increment(rows.size()));
+                rows -> metrics.relayPublished(rows.size()));
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -126,7 +120,10 @@ public class OutboxRelayWorker {
                 if (!running) {
                     break;
                 }
-                failedRounds.increment();
+                if (e instanceof RelayOutbox.PublishFailure failure) {
+                    metrics.relayFailed(failure.unacknowledged());
+                }
+                metrics.relayRoundFailed();
                 backoff = Math.min(Math.max(100, backoff * 2), config.maxBackoff().toMillis());
                 LOG.warnf("outbox relay round failed, retrying in %d ms: %s", backoff, e.toString());
             }

@@ -52,8 +52,16 @@ public final class RelayOutbox implements AutoCloseable {
 
     /** The round's rows could not be published; they all stay in the outbox. */
     public static final class PublishFailure extends Exception {
-        public PublishFailure(String message, Throwable cause) {
+        private final int unacknowledged;
+
+        public PublishFailure(String message, Throwable cause, int unacknowledged) {
             super(message, cause);
+            this.unacknowledged = unacknowledged;
+        }
+
+        /** How many of the round's rows were not published (for the relay's failed-records counter). */
+        public int unacknowledged() {
+            return unacknowledged;
         }
     }
 
@@ -102,7 +110,8 @@ public final class RelayOutbox implements AutoCloseable {
                 tx.commit();
                 if (published.failure() != null) {
                     throw new PublishFailure("a round of " + rows.size()
-                            + " outbox rows was not published; they stay for the next round", published.failure());
+                            + " outbox rows was not published; they stay for the next round", published.failure(),
+                            rows.size() - published.acked().size());
                 }
                 return published.acked().size();
             } catch (Exception | Error e) {
