@@ -122,68 +122,160 @@ final class Backlogs {
         int loops = events / 5;
         String suffix = String.valueOf(System.currentTimeMillis());
         String in = "bench-replay-in-" + suffix;
-        String calibrations = "bench-replay-calibrations-" + suffix;
-        String decisions = "bench-replay-decisions-" + suffix;
         String bootstrap = bench.stack().kafkaBootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(in, 6, (short) 1), new NewTopic(calibrations, 6, (short) 1),
-                    new NewTopic(decisions, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            // a new topic's partitions need a moment for their leader: wait for it rather than retry through it
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline && admin.describeTopics(List.of(in)).allTopicNames().get().get(in)
-                    .partitions().stream().anyMatch(partition -> partition.leader() == null)) {
-                Thread.sleep(100);
-            }
-        }
+        createTopics(bootstrap, List.of(in));
         produce(bench, in, loops);
         double consumerCeiling = readAll(bootstrap, in, events);
         bench.report().add(new Report.Row("ceiling", "Kafka consumer reading the backlog", consumerCeiling, "events/s", true,
                 "one plain KafkaConsumer, all " + events + " records of the replay's topic from the beginning, no processing"));
 
-        bench.stack().postgres().ensureDatabase("calibration_replay");
+        Rebuild rebuild = rebuild(bench, "calibration-replay", "calibration_replay", in, loops, suffix, Map.of());
+        double seconds = rebuild.seconds();
+        boolean complete = rebuild.decided() == loops;
+        // cut off by the time limit: only the events of loops already decided count (a lower bound)
+        double replayed = complete ? events : rebuild.decided() * 5.0;
+        bench.report().add(new Report.Row("replay", events + " events backlog", replayed / seconds, "events/s", true,
+                String.format(java.util.Locale.ROOT, "%s: %d of %d loops (5 events each) decided in %.1f s from launch, start-up "
+                                + "included%s; the service's consumer group had committed %d events (%.0f/s)",
+                        complete ? "complete" : "STOPPED at the " + bench.options().replaySeconds() + " s limit", rebuild.decided(),
+                        loops, seconds, complete ? "" : ", so the rate counts only decided loops' events", rebuild.committed(),
+                        rebuild.committed() / seconds))
+                .withCeiling(consumerCeiling, "Kafka consumer reading the backlog")
+                .withTarget(Bench.REPLAY, 20_000, 0));
+    }
+
+    /**
+     * Issue 15: what keeping the interviewer statistics costs a replay. One backlog of {@code --replay-events} scorecard
+     * events (a loop opened, then four scorecards) with the interviewers, scheduled ends and scores of a real pool (see
+     * {@link #produceRealistic}), replayed by fresh calibration-service instances with empty databases, alternately with
+     * {@code DEBRIEF_INTERVIEWER_STATISTICS_ENABLED=false} and with the statistics kept (the default),
+     * {@code --statistics-runs} times each. Compared: events/s from each rebuild's first decision to its last (start-up
+     * excluded, the same for both), as the mean over the runs; the cost is 1 − on/off.
+     */
+    static void statisticsCost(Bench bench) throws Exception {
+        int events = bench.options().replayEvents();
+        int loops = events / 5;
+        int interviewers = bench.options().interviewers();
+        String suffix = String.valueOf(System.currentTimeMillis());
+        String in = "bench-statistics-in-" + suffix;
+        String bootstrap = bench.stack().kafkaBootstrapServers();
+        createTopics(bootstrap, List.of(in));
+        produceRealistic(bench, in, loops, interviewers);
+        double consumerCeiling = readAll(bootstrap, in, events);
+        bench.report().add(new Report.Row("ceiling", "Kafka consumer reading the statistics backlog", consumerCeiling, "events/s",
+                true, "one plain KafkaConsumer, all " + events + " records from the beginning, no processing"));
+        List<Double> off = new java.util.ArrayList<>();
+        List<Double> on = new java.util.ArrayList<>();
+        for (int run = 1; run <= bench.options().statisticsRuns(); run++) {
+            for (boolean enabled : new boolean[] {false, true}) {
+                String label = (enabled ? "on" : "off") + "-" + run;
+                Rebuild rebuild = rebuild(bench, "calibration-statistics-" + label, "calibration_statistics_" + enabled + "_" + run,
+                        in, loops, suffix, Map.of("DEBRIEF_INTERVIEWER_STATISTICS_ENABLED", String.valueOf(enabled)));
+                if (rebuild.decided() < loops) {
+                    throw new IllegalStateException("the rebuild with the statistics " + (enabled ? "on" : "off") + " decided "
+                            + rebuild.decided() + " of " + loops + " loops within --replay-seconds " + bench.options().replaySeconds());
+                }
+                double rate = events / rebuild.steadySeconds();
+                (enabled ? on : off).add(rate);
+                bench.report().add(new Report.Row("replay-statistics", "statistics " + (enabled ? "kept" : "off") + ", run " + run,
+                        rate, "events/s", true, String.format(java.util.Locale.ROOT, "%d events, %d loops decided in %.1f s from the "
+                                        + "first decision (%.1f s from launch: %.0f events/s start-up included); consumer group "
+                                        + "committed %d events", events, loops, rebuild.steadySeconds(), rebuild.seconds(),
+                                events / rebuild.seconds(), rebuild.committed()))
+                        .withCeiling(consumerCeiling, "Kafka consumer reading the backlog"));
+            }
+        }
+        double meanOff = off.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double bestOff = off.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double bestOn = on.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        bench.report().add(new Report.Row("replay-statistics", "events/s with the statistics, of without", 100 * meanOn / meanOff, "%",
+                true, String.format(java.util.Locale.ROOT, "mean of %d runs each: kept %.0f events/s, off %.0f events/s (cost %.1f %%); "
+                                + "best runs: kept %.0f, off %.0f (cost %.1f %%); %d interviewers", on.size(), meanOn, meanOff,
+                        100 * (1 - meanOn / meanOff), bestOn, bestOff, 100 * (1 - bestOn / bestOff), interviewers))
+                .withTarget(Bench.STATISTICS, 90, 0));
+    }
+
+    /**
+     * What one rebuild did: nanoTimes of the launch, the first decision and the end (the last loop decided, or the time
+     * limit), loops decided, and the events the instance's consumer group had committed by then.
+     */
+    record Rebuild(long launched, long firstDecision, long finished, int decided, long committed) {
+
+        /** From launch to the end, start-up included. */
+        double seconds() {
+            return (finished - launched) / 1e9;
+        }
+
+        /** From the first decision to the end: the rebuild's own pace, without start-up and the first batch. */
+        double steadySeconds() {
+            return (finished - firstDecision) / 1e9;
+        }
+    }
+
+    /**
+     * A fresh calibration-service instance ({@code instance}, database {@code database}, created empty if need be) reads
+     * {@code in} from the beginning with {@code environment} added; returns once it decided all {@code loops} or was given
+     * {@code --replay-seconds}. Its outgoing topics are its own.
+     */
+    static Rebuild rebuild(Bench bench, String instance, String database, String in, int loops, String suffix,
+                           Map<String, String> environment) throws Exception {
+        String calibrations = "bench-" + instance + "-calibrations-" + suffix;
+        String decisions = "bench-" + instance + "-decisions-" + suffix;
+        String bootstrap = bench.stack().kafkaBootstrapServers();
+        createTopics(bootstrap, List.of(calibrations, decisions));
+        bench.stack().postgres().ensureDatabase(database);
+        String group = "replay-" + instance + "-" + suffix;
         long launched = System.nanoTime();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + suffix,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + instance + "-" + suffix,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(decisions));
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
+                    "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_TOPIC", in,
+                    "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_GROUP_ID", group,
+                    "MP_MESSAGING_INCOMING_CALIBRATION_STREAM_TOPIC", calibrations,
+                    "MP_MESSAGING_OUTGOING_CALIBRATION_UPDATES_TOPIC", calibrations,
+                    "MP_MESSAGING_OUTGOING_HIRING_DECISIONS_TOPIC", decisions));
+            env.putAll(environment);
             Thread starter = new Thread(() -> {
                 try {
-                    bench.launch("calibration-replay", "calibration-service", "calibration_replay", Map.of(
-                            "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_TOPIC", in,
-                            "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_GROUP_ID", "replay-" + suffix,
-                            "MP_MESSAGING_INCOMING_CALIBRATION_STREAM_TOPIC", calibrations,
-                            "MP_MESSAGING_OUTGOING_CALIBRATION_UPDATES_TOPIC", calibrations,
-                            "MP_MESSAGING_OUTGOING_HIRING_DECISIONS_TOPIC", decisions));
+                    bench.launch(instance, "calibration-service", database, env);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             starter.start();
             Set<String> decided = new HashSet<>();
+            long firstDecision = 0;
             // bounded: a slow rebuild is reported from what it did in the time it had, never waited for open-endedly
             long deadline = launched + TimeUnit.SECONDS.toNanos(bench.options().replaySeconds());
             while (decided.size() < loops && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     decided.add(record.key());
+                    if (firstDecision == 0) {
+                        firstDecision = System.nanoTime();
+                    }
                 }
             }
             long finished = System.nanoTime();
-            long committed = committed(bootstrap, "replay-" + suffix, in);
+            long committed = committed(bootstrap, group, in);
             starter.join();
-            double seconds = (finished - launched) / 1e9;
-            boolean complete = decided.size() == loops;
-            // cut off by the time limit: only the events of loops already decided count (a lower bound)
-            double replayed = complete ? events : decided.size() * 5.0;
-            bench.report().add(new Report.Row("replay", events + " events backlog", replayed / seconds, "events/s", true,
-                    String.format(java.util.Locale.ROOT, "%s: %d of %d loops (5 events each) decided in %.1f s from launch, start-up "
-                                    + "included%s; the service's consumer group had committed %d events (%.0f/s)",
-                            complete ? "complete" : "STOPPED at the " + bench.options().replaySeconds() + " s limit", decided.size(),
-                            loops, seconds, complete ? "" : ", so the rate counts only decided loops' events", committed,
-                            committed / seconds))
-                    .withCeiling(consumerCeiling, "Kafka consumer reading the backlog")
-                    .withTarget(Bench.REPLAY, 20_000, 0));
+            return new Rebuild(launched, firstDecision == 0 ? finished : firstDecision, finished, decided.size(), committed);
         } finally {
-            bench.stop("calibration-replay");
+            bench.stop(instance);
+        }
+    }
+
+    private static void createTopics(String bootstrap, List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, 6, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
+            // a new topic's partitions need a moment for their leader: wait for it rather than retry through it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .anyMatch(topic -> topic.partitions().stream().anyMatch(partition -> partition.leader() == null))) {
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -224,6 +316,88 @@ final class Backlogs {
         }
         bench.report().add(new Report.Row("replay", "backlog produced", acknowledged.get() / ((System.nanoTime() - start) / 1e9),
                 "events/s", true, acknowledged.get() + " events straight to Kafka, one producer, acks=all, idempotence on"));
+    }
+
+    /**
+     * The statistics scenario's backlog, straight to Kafka like {@link #produce}: {@code loops} loops of a level drawn
+     * JUNIOR 30 %, MID 45 %, SENIOR 25 %, each with a panel of four distinct interviewers from a pool of
+     * {@code interviewers} (the first seat drawn with a power-law skew, u^1.5, as in the interviewers scenario's data
+     * set), each seat with a scheduled end an hour after the previous one; then the four scorecards, each submitted a
+     * log-normal time after its interview (median 20 h), scoring three areas, one of them shared with the next seat (so
+     * every interviewer has panel-mates to deviate from), 1..5 around 3.6 with the interviewer's own bias; the
+     * recommendation follows the scores. Deterministic (fixed seed). Every send checked.
+     */
+    static void produceRealistic(Bench bench, String topic, int loops, int interviewers) throws InterruptedException {
+        long start = System.nanoTime();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicLong acknowledged = new AtomicLong();
+        java.util.Random random = new java.util.Random(15);
+        String[] stages = {"TECHNICAL_SCREEN", "TECHNICAL_DEEP_DIVE", "SYSTEM_DESIGN", "CULTURAL_FIT"};
+        String[] areas = {"CONTAINERIZATION", "ORCHESTRATION", "CI_CD", "ML_TOOLS", "MONITORING", "SYSTEM_DESIGN",
+                "PROBLEM_SOLVING", "COMMUNICATION"};
+        Instant origin = Instant.now().minus(Duration.ofDays(730));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.stack().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024),
+                ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
+                new StringSerializer(), new StringSerializer())) {
+            Callback checked = (metadata, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                } else {
+                    acknowledged.incrementAndGet();
+                }
+            };
+            for (int l = 0; l < loops && failure.get() == null; l++) {
+                String loop = UUID.randomUUID().toString();
+                double draw = random.nextDouble();
+                String level = draw < 0.30 ? "JUNIOR" : draw < 0.75 ? "MID" : "SENIOR";
+                Instant openedAt = origin.plusSeconds((long) l * 730 * 86_400 / loops);
+                int base = (int) Math.floor(interviewers * Math.pow(random.nextDouble(), 1.5));
+                StringBuilder panel = new StringBuilder();
+                String[] ids = new String[4];
+                Instant[] ends = new Instant[4];
+                for (int seat = 0; seat < 4; seat++) {
+                    int iv = (base + seat * (interviewers / 4 + 1)) % interviewers;
+                    ids[seat] = String.format(java.util.Locale.ROOT, "bench-iv-%05d", iv);
+                    ends[seat] = openedAt.plus(Duration.ofHours(seat + 1));
+                    panel.append(seat == 0 ? "" : ",").append("{\"interviewerId\":\"").append(ids[seat]).append("\",\"stage\":\"")
+                            .append(stages[seat]).append("\",\"scheduledEnd\":\"").append(ends[seat]).append("\"}");
+                }
+                producer.send(record(topic, loop, "hiring.loop.opened.v1", "{\"loopId\":\"" + loop + "\",\"candidate\":{\"id\":\"c"
+                        + l + "\",\"name\":\"Replay " + l + "\"},\"position\":\"MLOps Engineer\",\"level\":\"" + level
+                        + "\",\"panel\":[" + panel + "],\"openedAt\":\"" + openedAt + "\"}"), checked);
+                for (int seat = 0; seat < 4; seat++) {
+                    int iv = Integer.parseInt(ids[seat].substring("bench-iv-".length()));
+                    double bias = ((iv * 37) % 13 - 6) * 0.25;
+                    StringBuilder scores = new StringBuilder();
+                    int sum = 0;
+                    int[] scored = {2 * seat, 2 * seat + 1, (2 * seat + 2) % 8};
+                    for (int a = 0; a < scored.length; a++) {
+                        int score = (int) Math.max(1, Math.min(5, Math.round(3.6 + bias + 0.8 * random.nextGaussian())));
+                        sum += score;
+                        scores.append(a == 0 ? "" : ",").append('"').append(areas[scored[a]]).append("\":").append(score);
+                    }
+                    double mean = sum / 3.0;
+                    String recommendation = mean >= 4.5 ? "STRONG_YES" : mean >= 3.5 ? "YES" : mean >= 2.5 ? "NO" : "STRONG_NO";
+                    Instant submittedAt = ends[seat].plusSeconds(Math.round(Math.exp(Math.log(72_000) + 0.9 * random.nextGaussian())));
+                    producer.send(record(topic, loop, "hiring.scorecard.submitted.v1", "{\"loopId\":\"" + loop
+                            + "\",\"scorecardId\":\"" + UUID.randomUUID() + "\",\"interviewerId\":\"" + ids[seat] + "\",\"stage\":\""
+                            + stages[seat] + "\",\"version\":1,\"scores\":{" + scores + "},\"redFlags\":[],\"greenFlags\":[],"
+                            + "\"recommendation\":\"" + recommendation + "\",\"submittedAt\":\"" + submittedAt + "\"}"), checked);
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null || acknowledged.get() != loops * 5L) {
+            throw new IllegalStateException("the statistics backlog was not produced: " + acknowledged.get() + " of " + loops * 5L
+                    + " acknowledged", failure.get());
+        }
+        bench.report().add(new Report.Row("replay-statistics", "backlog produced", acknowledged.get() / ((System.nanoTime() - start) / 1e9),
+                "events/s", true, acknowledged.get() + " events straight to Kafka: " + loops + " loops over " + interviewers
+                        + " interviewers, scheduled ends, overlapping areas; one producer, acks=all, idempotence on"));
     }
 
     /** Events per second of a plain consumer reading {@code expected} records of {@code topic} from the beginning. */

@@ -33,7 +33,12 @@ import org.HdrHistogram.Histogram;
  * events, 10,000 rows), {@code --step-seconds N}, {@code --rates 250,500,...}, {@code --latency-rate N},
  * {@code --replay-events N}, {@code --replay-seconds N} (the most a rebuild is given; a slower one is reported from
  * what it did), {@code --outbox-rows N}, {@code --connections N} (the load generator's HTTP connections, default
- * 128), {@code --only a,b} with scenarios footprint, ceilings, ingest, latency, outbox, replay.
+ * 128), {@code --only a,b} with scenarios footprint, ceilings, ingest, latency, outbox, replay, interviewers,
+ * replay-statistics. Issue 15's two: {@code interviewers} ({@link Interviewers}: {@code GET /api/interviewers} over a
+ * data set written into calibration-service's database with SQL; {@code --interviewers N} (10,000), {@code
+ * --interviewer-loops N} (1,000,000 decided loops), {@code --interviewers-rate N} (requests/s, 1)) and {@code
+ * replay-statistics} ({@link Backlogs#statisticsCost}: the same backlog of {@code --replay-events} replayed with the
+ * statistics on and off, {@code --statistics-runs N} (2) times each, alternating).
  */
 public final class Bench {
 
@@ -60,9 +65,11 @@ public final class Bench {
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
     record Options(boolean quick, int stepSeconds, List<Integer> rates, int latencyRate, int replayEvents, int replaySeconds,
-                   int outboxRows, int connections, List<String> only) {
+                   int outboxRows, int connections, List<String> only, int interviewers, int interviewerLoops,
+                   int interviewersRate, int statisticsRuns) {
 
-        static final List<String> SCENARIOS = List.of("footprint", "ceilings", "ingest", "latency", "outbox", "replay");
+        static final List<String> SCENARIOS = List.of("footprint", "ceilings", "ingest", "latency", "outbox", "replay",
+                "interviewers", "replay-statistics");
 
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
@@ -73,6 +80,10 @@ public final class Bench {
             int latencyRate = 1000;
             int outboxRows = quick ? 10_000 : 100_000;
             int connections = LoadClient.DEFAULT_CONNECTIONS;
+            int interviewers = quick ? 1_000 : 10_000;
+            int interviewerLoops = quick ? 20_000 : 1_000_000;
+            int interviewersRate = 1;
+            int statisticsRuns = quick ? 1 : 2;
             List<String> only = SCENARIOS;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -84,6 +95,10 @@ public final class Bench {
                     case "--latency-rate" -> latencyRate = Integer.parseInt(args[++i]);
                     case "--outbox-rows" -> outboxRows = Integer.parseInt(args[++i]);
                     case "--connections" -> connections = Integer.parseInt(args[++i]);
+                    case "--interviewers" -> interviewers = Integer.parseInt(args[++i]);
+                    case "--interviewer-loops" -> interviewerLoops = Integer.parseInt(args[++i]);
+                    case "--interviewers-rate" -> interviewersRate = Integer.parseInt(args[++i]);
+                    case "--statistics-runs" -> statisticsRuns = Integer.parseInt(args[++i]);
                     case "--only" -> {
                         only = List.of(args[++i].split(","));
                         for (String scenario : only) {
@@ -95,7 +110,12 @@ public final class Bench {
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
-            return new Options(quick, stepSeconds, rates, latencyRate, replayEvents, replaySeconds, outboxRows, connections, only);
+            if (interviewers < 4 || interviewerLoops < 1 || interviewersRate < 1 || statisticsRuns < 1) {
+                throw new IllegalArgumentException("--interviewers must be at least 4 (a panel of four distinct interviewers);"
+                        + " --interviewer-loops, --interviewers-rate and --statistics-runs at least 1");
+            }
+            return new Options(quick, stepSeconds, rates, latencyRate, replayEvents, replaySeconds, outboxRows, connections, only,
+                    interviewers, interviewerLoops, interviewersRate, statisticsRuns);
         }
     }
 
@@ -140,6 +160,8 @@ public final class Bench {
             scenario("ingest", this::ingest);
             scenario("outbox", () -> Backlogs.outboxDrain(this));
             scenario("replay", () -> Backlogs.replay(this));
+            scenario("interviewers", () -> Interviewers.measure(this));
+            scenario("replay-statistics", () -> Backlogs.statisticsCost(this));
             stopServices();
             stack.close();
         }
@@ -151,11 +173,14 @@ public final class Bench {
     static final String OUTBOX = "Outbox drain ≥ 10,000 rows/s";
     static final String RSS = "Each service ≤ 300 MB RSS idle";
     static final String READY = "Each service ready in ≤ 5 s";
+    static final String INTERVIEWERS = "GET /api/interviewers p99 ≤ 100 ms with 10,000 interviewers over 1,000,000 decided loops";
+    static final String STATISTICS = "Keeping the interviewer statistics costs replay ≤ 10 % of its events/s";
 
     /** The issue's targets that the chosen scenarios check: each is reported met, missed or not measured. */
     private void expectGoals() {
         Map<String, List<String>> byScenario = Map.of("ingest", List.of(INGEST), "latency", List.of(DECISION),
-                "replay", List.of(REPLAY), "outbox", List.of(OUTBOX), "footprint", List.of(RSS, READY));
+                "replay", List.of(REPLAY), "outbox", List.of(OUTBOX), "footprint", List.of(RSS, READY),
+                "interviewers", List.of(INTERVIEWERS), "replay-statistics", List.of(STATISTICS));
         for (String scenario : Options.SCENARIOS) {
             if (options.only().contains(scenario)) {
                 byScenario.getOrDefault(scenario, List.of()).forEach(goal -> report.expect(new Report.Goal(goal, scenario)));

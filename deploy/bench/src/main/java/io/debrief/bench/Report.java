@@ -134,7 +134,7 @@ public final class Report {
 
     /** Prints the verdicts: target, measured, ceiling, met or missed. */
     public void printVerdicts() {
-        System.out.println("\nTargets of issue 8:");
+        System.out.println("\nTargets (issues 8 and 15):");
         for (Verdict v : verdicts()) {
             System.out.println(String.format(Locale.ROOT, "%-12s %-60s %-48s target %-16s measured %-18s %s", v.status(), v.goal(),
                     v.figure(), v.target(), v.measured(), v.ceiling()));
@@ -194,7 +194,7 @@ public final class Report {
         StringBuilder md = new StringBuilder("# Debrief benchmark, ").append(startedAt).append("\n\n");
         md.append("Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("memoryGiB"))
                 .append(" GiB, ").append(machine.get("cpu")).append(", Java ").append(machine.get("java")).append("\n\n");
-        md.append("## Targets of issue 8\n\n| target | figure | required | measured | ceiling or floor (ratio) | met |\n|---|---|---:|---:|---|---|\n");
+        md.append("## Targets (issues 8 and 15)\n\n| target | figure | required | measured | ceiling or floor (ratio) | met |\n|---|---|---:|---:|---|---|\n");
         for (Verdict v : verdicts()) {
             md.append("| ").append(v.goal()).append(" | ").append(v.figure()).append(" | ").append(v.target()).append(" | ")
                     .append(v.measured()).append(" | ").append(v.ceiling()).append(" | ")

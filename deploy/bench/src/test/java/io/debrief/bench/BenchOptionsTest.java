@@ -19,6 +19,22 @@ class BenchOptionsTest {
         assertThat(options.outboxRows()).isEqualTo(100_000);
         assertThat(options.connections()).isEqualTo(LoadClient.DEFAULT_CONNECTIONS);
         assertThat(options.only()).containsExactlyElementsOf(Bench.Options.SCENARIOS);
+        assertThat(options.interviewers()).isEqualTo(10_000);
+        assertThat(options.interviewerLoops()).isEqualTo(1_000_000);
+        assertThat(options.statisticsRuns()).isEqualTo(2);
+    }
+
+    @Test
+    void issue15sScenariosAreChosenByName() {
+        Bench.Options options = Bench.Options.parse(new String[] {"--only", "interviewers,replay-statistics", "--interviewers", "500",
+                "--interviewer-loops", "2000", "--interviewers-rate", "4", "--statistics-runs", "3"});
+        assertThat(options.only()).containsExactly("interviewers", "replay-statistics");
+        assertThat(options.interviewers()).isEqualTo(500);
+        assertThat(options.interviewerLoops()).isEqualTo(2000);
+        assertThat(options.interviewersRate()).isEqualTo(4);
+        assertThat(options.statisticsRuns()).isEqualTo(3);
+        assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--interviewers", "3"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--interviewers");
     }
 
     @Test

@@ -63,7 +63,7 @@ class ReportTest {
         report.expect(new Report.Goal(INGEST, "ingest"));
         report.add(new Report.Row("ingest @2000/s", "HTTP p99", 12.5, "ms", false, null).withTarget(INGEST, 50, 0));
         String md = report.markdown(Map.of("cores", 2));
-        assertThat(md.indexOf("## Targets of issue 8")).isLessThan(md.indexOf("## All figures"));
+        assertThat(md.indexOf("## Targets (issues 8 and 15)")).isLessThan(md.indexOf("## All figures"));
         assertThat(md).contains("| " + INGEST + " | ingest @2000/s HTTP p99 | ≤ 50 ms | 12.50 ms |  | yes |");
     }
 }

@@ -1,0 +1,279 @@
+package io.debrief.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.debrief.testsupport.PostgresServer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Issue 15: {@code GET /api/interviewers} over 10,000 interviewers and 1,000,000 decided loops, p99 ≤ 100 ms.
+ *
+ * <p>Building that state through the API (a million loops, four million scorecards) would take hours on two cores, so
+ * the data set is written straight into the database of a calibration-service instance of its own, with SQL
+ * ({@code interviewers-seed.sql}: generate_series, fixed seed): exactly the two tables interviewer calibration keeps,
+ * {@code interviewer_contribution} (one row per interviewer and decided loop) and {@code interviewer_totals} (per
+ * interviewer and scope, the running sums and the statistics document as served, derived from those contributions).
+ * The instance's Flyway migrates the schema first; its topics are its own, so it consumes nothing meanwhile. Then the
+ * endpoint is driven by the open-loop generator at a constant rate, beside two floors measured in the same run: the
+ * endpoint's own SQL query alone over JDBC, and the generator against a no-op endpoint of the same instance.
+ */
+final class Interviewers {
+
+    static final String INSTANCE = "calibration-interviewers";
+    static final String DATABASE = "calibration_interviewers";
+    /** The query {@code InterviewerStore.calibrations} runs for {@code GET /api/interviewers} (scope ALL). */
+    static final String QUERY = "SELECT calibration FROM interviewer_totals WHERE scope = ? AND calibration IS NOT NULL"
+            + " ORDER BY deviation_order DESC NULLS LAST, interviewer_id";
+
+    private Interviewers() {
+    }
+
+    static void measure(Bench bench) throws Exception {
+        int interviewers = bench.options().interviewers();
+        int loops = bench.options().interviewerLoops();
+        int rate = bench.options().interviewersRate();
+        PostgresServer postgres = bench.stack().postgres();
+        postgres.ensureDatabase(DATABASE);
+        String suffix = String.valueOf(System.currentTimeMillis());
+        try {
+            bench.launch(INSTANCE, "calibration-service", DATABASE, Map.of(
+                    "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_TOPIC", "bench-interviewers-in-" + suffix,
+                    "MP_MESSAGING_INCOMING_SCORECARD_EVENTS_GROUP_ID", "bench-interviewers-" + suffix,
+                    "MP_MESSAGING_INCOMING_CALIBRATION_STREAM_TOPIC", "bench-interviewers-calibrations-" + suffix,
+                    "MP_MESSAGING_OUTGOING_CALIBRATION_UPDATES_TOPIC", "bench-interviewers-calibrations-" + suffix,
+                    "MP_MESSAGING_OUTGOING_HIRING_DECISIONS_TOPIC", "bench-interviewers-decisions-" + suffix,
+                    "MP_MESSAGING_OUTGOING_DEAD_LETTERS_TOPIC", "bench-interviewers-dlq-" + suffix));
+            String url = postgres.jdbcUrl(DATABASE);
+            try (Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
+                seed(bench, connection, interviewers, loops);
+                Histogram query = queryAlone(connection, 20, 200);
+                bench.report().section("EXPLAIN ANALYZE of GET /api/interviewers' query (scope ALL, " + interviewers
+                        + " interviewers, " + loops + " loops)", "```\n" + explain(connection) + "```");
+                endpoint(bench, rate, query, interviewers);
+                whatIf(bench, connection, query);
+            }
+        } finally {
+            bench.stop(INSTANCE);
+        }
+    }
+
+    /** Runs the seed script and reports how long it took and what it made. */
+    private static void seed(Bench bench, Connection connection, int interviewers, int loops) throws IOException, SQLException {
+        String script;
+        try (InputStream in = Interviewers.class.getResourceAsStream("interviewers-seed.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        script = script.replace(":interviewers", String.valueOf(interviewers)).replace(":loops", String.valueOf(loops));
+        long start = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(script)) {
+                statement.execute(sql);
+            }
+            statement.execute("VACUUM ANALYZE interviewer_contribution");
+            statement.execute("VACUUM ANALYZE interviewer_totals");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        try (Statement statement = connection.createStatement();
+             ResultSet facts = statement.executeQuery("SELECT (SELECT count(*) FROM interviewer_contribution),"
+                     + " (SELECT count(DISTINCT loop_id) FROM interviewer_contribution),"
+                     + " (SELECT count(*) FROM interviewer_totals WHERE scope = 'ALL'),"
+                     + " (SELECT count(*) FROM interviewer_totals),"
+                     + " (SELECT round(avg(length(calibration))) FROM interviewer_totals WHERE scope = 'ALL'),"
+                     + " (SELECT max((calibration::json->>'loops')::int) FROM interviewer_totals WHERE scope = 'ALL'),"
+                     + " (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY (calibration::json->>'loops')::int)"
+                     + "    FROM interviewer_totals WHERE scope = 'ALL'),"
+                     + " (SELECT string_agg(leniency || ' ' || n, ', ' ORDER BY leniency) FROM (SELECT calibration::json->>'leniency'"
+                     + "    AS leniency, count(*) AS n FROM interviewer_totals WHERE scope = 'ALL' GROUP BY 1) AS l),"
+                     + " pg_size_pretty(pg_total_relation_size('interviewer_contribution')),"
+                     + " pg_size_pretty(pg_total_relation_size('interviewer_totals'))")) {
+            facts.next();
+            bench.report().add(new Report.Row("interviewers", "data set written with SQL", seconds, "s", false,
+                    String.format(Locale.ROOT, "%,d contributions of %,d decided loops; %,d interviewers (%,d totals rows with the"
+                                    + " levels); statistics document %d B on average; loops per interviewer median %d, max %d;"
+                                    + " %s; interviewer_contribution %s, interviewer_totals %s (deploy/bench/src/main/"
+                                    + "resources/io/debrief/bench/interviewers-seed.sql, then VACUUM ANALYZE)",
+                            facts.getLong(1), facts.getLong(2), facts.getLong(3), facts.getLong(4), facts.getLong(5),
+                            facts.getLong(7), facts.getLong(6), facts.getString(8), facts.getString(9), facts.getString(10))));
+            if (facts.getLong(3) != interviewers || facts.getLong(2) != loops) {
+                throw new IllegalStateException("the seed made " + facts.getLong(3) + " interviewers over " + facts.getLong(2)
+                        + " loops, not " + interviewers + " over " + loops);
+            }
+        }
+    }
+
+    /** The script's statements: split at a semicolon that ends a line; comment lines dropped. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.strip().startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.stripTrailing().endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    /**
+     * The endpoint's query alone, one at a time over JDBC, every document read as a string: the least the endpoint
+     * can take (latencies in microseconds).
+     */
+    private static Histogram queryAlone(Connection connection, int warmUp, int measured) throws SQLException {
+        return queryAlone(connection, QUERY, warmUp, measured);
+    }
+
+    private static Histogram queryAlone(Connection connection, String sql, int warmUp, int measured) throws SQLException {
+        Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, "ALL");
+            for (int i = 0; i < warmUp + measured; i++) {
+                long start = System.nanoTime();
+                long bytes = 0;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        bytes += rows.getString(1).length();
+                    }
+                }
+                if (i >= warmUp) {
+                    latencies.recordValue((System.nanoTime() - start) / 1000);
+                }
+                if (bytes == 0) {
+                    throw new IllegalStateException("the query read nothing");
+                }
+            }
+        }
+        return latencies;
+    }
+
+    /** The served documents as one JSON array built by PostgreSQL: what an endpoint passing them through would read. */
+    static final String AS_ONE_ARRAY = "SELECT '[' || string_agg(calibration, ',' ORDER BY deviation_order DESC NULLS LAST,"
+            + " interviewer_id) || ']' FROM interviewer_totals WHERE scope = ? AND calibration IS NOT NULL";
+    /** An index that would let the query read the documents in order from the index alone (not in the service's schema). */
+    static final String COVERING_INDEX = "CREATE INDEX bench_interviewer_totals_covering ON interviewer_totals"
+            + " (scope, deviation_order DESC NULLS LAST, interviewer_id) INCLUDE (calibration)";
+
+    /**
+     * After the endpoint was measured on the service's own schema: what PostgreSQL alone would take with a covering
+     * index, and for one JSON array built by string_agg instead of one row per document. Floors for a fix, labelled as
+     * such; the index is dropped again.
+     */
+    private static void whatIf(Bench bench, Connection connection, Histogram before) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(COVERING_INDEX);
+            statement.execute("VACUUM ANALYZE interviewer_totals");
+        }
+        try {
+            Histogram covered = queryAlone(connection, QUERY, 10, 100);
+            bench.report().section("EXPLAIN ANALYZE of the same query with a covering index (not in the service's schema)",
+                    "```\n" + COVERING_INDEX + ";\n\n" + explain(connection, QUERY) + "```");
+            bench.report().add(whatIfRow("the SQL query alone, with a covering index (what-if)", covered, before));
+            Histogram array = queryAlone(connection, AS_ONE_ARRAY, 10, 100);
+            bench.report().add(whatIfRow("one JSON array by string_agg, with the covering index (what-if)", array, before));
+        } finally {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP INDEX bench_interviewer_totals_covering");
+            }
+        }
+    }
+
+    private static Report.Row whatIfRow(String metric, Histogram latencies, Histogram before) {
+        return new Report.Row("ceiling", metric + " p50", latencies.getValueAtPercentile(50) / 1000.0, "ms", false,
+                String.format(Locale.ROOT, "one at a time over JDBC, %d runs; p99 %.2f ms (the service's schema: p50 %.2f ms, p99 %.2f ms)",
+                        latencies.getTotalCount(), latencies.getValueAtPercentile(99) / 1000.0,
+                        before.getValueAtPercentile(50) / 1000.0, before.getValueAtPercentile(99) / 1000.0));
+    }
+
+    private static String explain(Connection connection) throws SQLException {
+        return explain(connection, QUERY);
+    }
+
+    private static String explain(Connection connection, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            explain.setString(1, "ALL");
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        return plan.toString();
+    }
+
+    private static void endpoint(Bench bench, int rate, Histogram query, int interviewers) throws Exception {
+        String base = bench.service(INSTANCE).baseUrl();
+        String authorization = bench.recruiterBearer();
+        HttpResponse<String> one = bench.http().send(HttpRequest.newBuilder(URI.create(base + "/api/interviewers"))
+                .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        int items = one.body().split("\"interviewerId\"", -1).length - 1;
+        if (one.statusCode() != 200 || items != interviewers) {
+            throw new IllegalStateException("GET /api/interviewers answered " + one.statusCode() + " with " + items
+                    + " interviewers, not " + interviewers);
+        }
+        LoadClient client = bench.load();
+        int seconds = bench.options().stepSeconds();
+        String noOpUrl = base + "/q/health/live";
+        OpenLoop.run(rate, Duration.ofSeconds(bench.options().quick() ? 3 : 20), 20_000,
+                i -> client.get(base + "/api/interviewers", authorization).thenApply(status -> status == 200));
+        OpenLoop.Result noOp = OpenLoop.run(rate, Duration.ofSeconds(seconds), 20_000,
+                i -> client.get(noOpUrl, null).thenApply(status -> status == 200));
+        bench.report().add(new Report.Row("ceiling", "load generator → no-op @" + rate + "/s", noOp.achievedRate(), "req/s", true,
+                String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms; /q/health/live of the same calibration-service instance",
+                        noOp.p(50), noOp.p(99))));
+        bench.report().add(new Report.Row("ceiling", "GET /api/interviewers' SQL query alone p50", query.getValueAtPercentile(50) / 1000.0,
+                "ms", false, String.format(Locale.ROOT, "one at a time over JDBC, %d runs, every document read; p99 %.2f ms, max %.2f ms",
+                        query.getTotalCount(), query.getValueAtPercentile(99) / 1000.0, query.getMaxValue() / 1000.0)));
+
+        String[] paths = {"/api/interviewers", "/api/interviewers?level=MID"};
+        for (String path : paths) {
+            boolean target = path.equals("/api/interviewers");
+            HttpResponse<String> answer = bench.http().send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            OpenLoop.Result result = OpenLoop.run(rate, Duration.ofSeconds(seconds), 20_000,
+                    i -> client.get(base + path, authorization).thenApply(status -> status == 200));
+            String step = "GET " + path + " @" + rate + "/s";
+            bench.report().add(new Report.Row(step, "achieved", result.achievedRate(), "req/s", true,
+                    String.format(Locale.ROOT, "%d of %d answered 200, %d failed; answer %,d B with %,d interviewers; "
+                                    + "generator send lag p99 %.2f ms", result.succeeded(), result.requests(), result.failed(),
+                            answer.body().getBytes(StandardCharsets.UTF_8).length,
+                            answer.body().split("\"interviewerId\"", -1).length - 1, result.lag(99))));
+            for (double percentile : List.of(50.0, 99.0, 99.9)) {
+                Report.Row row = new Report.Row(step, "HTTP " + Report.percentile(percentile), result.p(percentile), "ms", false,
+                        null).withCeiling(query.getValueAtPercentile(percentile) / 1000.0, "the SQL query alone over JDBC");
+                bench.report().add(target && percentile == 99.0 ? row.withTarget(Bench.INTERVIEWERS, 100.0, 0) : row);
+            }
+            if (target && result.failed() > 0) {
+                // a failed request must not pass for a fast one
+                bench.report().add(new Report.Row(step, "errors", result.failed(), "requests", false, null)
+                        .withTarget(Bench.INTERVIEWERS, 0, 0));
+            }
+        }
+    }
+}
