@@ -2,6 +2,7 @@ package io.debrief.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -20,15 +21,30 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public final class DeadLetters {
 
     private final MutinyEmitter<String> emitter;
+    private final Consumer<String> sent;
 
     public DeadLetters(MutinyEmitter<String> emitter) {
+        this(emitter, topic -> { });
+    }
+
+    private DeadLetters(MutinyEmitter<String> emitter, Consumer<String> sent) {
         this.emitter = emitter;
+        this.sent = sent;
+    }
+
+    /**
+     * The same dead letters, telling {@code sent} the topic each dead-lettered record came from once the broker has
+     * acknowledged it: e.g. {@code debrief_dead_letters_total{topic}} (issue 17).
+     */
+    public DeadLetters counted(Consumer<String> sent) {
+        return new DeadLetters(emitter, this.sent.andThen(sent));
     }
 
     /** Completes when the broker has acknowledged the dead letter; retried a while before it fails. */
     public Uni<Void> send(ConsumerRecord<String, String> record, Throwable reason) {
         return Uni.createFrom().deferred(() -> emitter.sendMessage(letter(record, reason)))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(12);
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(12)
+                .invoke(() -> sent.accept(record.topic()));
     }
 
     /** The dead letter of {@code record}: its key, value and headers, and the {@code dead-letter-*} headers. */
