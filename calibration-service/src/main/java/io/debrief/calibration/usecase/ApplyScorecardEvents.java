@@ -1,5 +1,6 @@
 package io.debrief.calibration.usecase;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import io.debrief.calibration.events.CalibrationPublisher;
 import io.debrief.calibration.events.DecisionJson;
 import io.debrief.calibration.events.FinalDecisionJson;
 import io.debrief.calibration.events.Publication;
+import io.debrief.calibration.observability.PipelineMetrics;
 import io.debrief.calibration.store.CalibrationStore;
 import io.debrief.calibration.store.DecisionRow;
 import io.debrief.calibration.store.StoredLoop;
@@ -51,10 +53,12 @@ public class ApplyScorecardEvents {
     private final ObjectMapper json;
     private final InterviewerStatistics statistics;
     private final Counter ignored;
+    private final PipelineMetrics pipeline;
 
     public ApplyScorecardEvents(Pool pool, CalibrationStore store, InterviewerStatistics statistics,
                                 CalibrationEngine engine, CalibrationPublisher publisher, ObjectMapper json,
-                                MeterRegistry metrics) {
+                                MeterRegistry metrics, PipelineMetrics pipeline) {
+        this.pipeline = pipeline;
         this.pool = pool;
         this.store = store;
         this.statistics = statistics;
@@ -69,10 +73,14 @@ public class ApplyScorecardEvents {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> applyInTransaction(tx, events)).chain(publisher::publish);
+        List<Loop.NewDecision> made = new ArrayList<>(); // by this batch, not the republished ones: for the metrics
+        return pool.withTransaction(tx -> applyInTransaction(tx, events, made)).chain(publisher::publish)
+                .invoke(() -> made.forEach(decision -> pipeline.decisionPublished(
+                        decision.evaluation().outcome().name(), decision.decidedAt(), Instant.now())));
     }
 
-    private Uni<List<Publication>> applyInTransaction(SqlConnection tx, List<LoopEvent> events) {
+    private Uni<List<Publication>> applyInTransaction(SqlConnection tx, List<LoopEvent> events,
+                                                      List<Loop.NewDecision> made) {
         String[] loopIds = events.stream().map(LoopEvent::loopId).distinct().sorted().toArray(String[]::new);
         return store.lock(tx, loopIds).chain(locked -> {
             Set<String> decidedBefore = new HashSet<>();
@@ -98,6 +106,7 @@ public class ApplyScorecardEvents {
             List<DecisionRow> decisions = new ArrayList<>();
             for (StoredLoop stored : locked.values()) {
                 loops.add(rendered(stored, decisions));
+                made.addAll(stored.loop().newDecisions());
             }
             return store.write(tx, loops, decisions)
                     .chain(() -> statistics.update(tx, loops.stream().map(StoredLoop::loop).toList(), decidedBefore))
