@@ -14,6 +14,7 @@ import io.debrief.calibration.ConsumerSettings;
 import io.debrief.calibration.domain.LoopEvent;
 import io.debrief.calibration.events.PoisonRecordException;
 import io.debrief.calibration.events.ScorecardEventParser;
+import io.debrief.calibration.observability.PipelineMetrics;
 import io.debrief.calibration.usecase.ApplyScorecardEvents;
 import io.debrief.platform.events.DeadLetters;
 import io.smallrye.mutiny.Multi;
@@ -55,10 +56,10 @@ public class ScorecardEventsConsumer {
     private final AtomicInteger mostInFlightOnOnePartition = new AtomicInteger();
 
     public ScorecardEventsConsumer(ObjectMapper json, ApplyScorecardEvents applyEvents, DeadLetters deadLetters,
-                                   ConsumerSettings settings) {
+                                   ConsumerSettings settings, PipelineMetrics metrics) {
         this.parser = new ScorecardEventParser(json);
         this.applyEvents = applyEvents;
-        this.deadLetters = deadLetters;
+        this.deadLetters = deadLetters.counted(metrics::deadLettered);
         this.batchRetries = settings.batchRetries();
         this.eventRetries = settings.eventRetries();
         this.firstBackoff = settings.firstBackoff();
