@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.IncomingDecision;
+import io.debrief.notification.observability.WebhookMetrics;
 import io.debrief.platform.events.DeadLetters;
 import io.smallrye.mutiny.Uni;
 
@@ -37,10 +38,11 @@ public class DecisionConsumer {
     private final EventBatches events;
     private final DeadLetters deadLetters;
 
-    public DecisionConsumer(DecisionBatches batches, EventBatches events, DeadLetters deadLetters) {
+    public DecisionConsumer(DecisionBatches batches, EventBatches events, DeadLetters deadLetters,
+                            WebhookMetrics metrics) {
         this.batches = batches;
         this.events = events;
-        this.deadLetters = deadLetters;
+        this.deadLetters = deadLetters.counted(metrics::deadLettered);
     }
 
     @Incoming("hiring-decisions")

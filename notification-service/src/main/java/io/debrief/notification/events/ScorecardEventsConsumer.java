@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.debrief.notification.domain.EventType;
+import io.debrief.notification.observability.WebhookMetrics;
 import io.debrief.platform.events.DeadLetters;
 import io.smallrye.mutiny.Uni;
 
@@ -22,9 +23,10 @@ public class ScorecardEventsConsumer {
     private final EventBatches batches;
     private final DeadLetters deadLetters;
 
-    public ScorecardEventsConsumer(EventBatches batches, @ScorecardDeadLetters DeadLetters deadLetters) {
+    public ScorecardEventsConsumer(EventBatches batches, @ScorecardDeadLetters DeadLetters deadLetters,
+                                   WebhookMetrics metrics) {
         this.batches = batches;
-        this.deadLetters = deadLetters;
+        this.deadLetters = deadLetters.counted(metrics::deadLettered);
     }
 
     @Incoming("scorecard-events")

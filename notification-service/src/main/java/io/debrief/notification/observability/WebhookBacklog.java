@@ -1,13 +1,9 @@
 package io.debrief.notification.observability;
 
-import io.debrief.platform.observability.ObservabilityConfig;
+import io.debrief.platform.observability.GaugePolling;
 import io.debrief.platform.observability.PolledGauges;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -30,14 +26,8 @@ public class WebhookBacklog {
                    (SELECT count(*) FROM subscription WHERE disabled_at IS NULL) AS active,
                    (SELECT count(*) FROM subscription WHERE disabled_at IS NOT NULL) AS disabled""";
 
-    private final PolledGauges gauges;
-    private final Vertx vertx;
-    private final ObservabilityConfig config;
-
-    public WebhookBacklog(MeterRegistry registry, Pool pool, Vertx vertx, ObservabilityConfig config) {
-        this.vertx = vertx;
-        this.config = config;
-        this.gauges = new PolledGauges(registry, pool, QUERY)
+    void register(@Observes StartupEvent start, GaugePolling polling) {
+        polling.poll(QUERY, gauges -> gauges
                 .gauge("debrief.webhooks.deliveries.pending", "Webhook deliveries not yet delivered or given up", null,
                         Tags.empty(), PolledGauges.column("pending"))
                 .gauge("debrief.webhooks.oldest.pending.age", "Age of the oldest pending webhook delivery", "seconds",
@@ -47,19 +37,6 @@ public class WebhookBacklog {
                 .gauge("debrief.webhooks.subscriptions", "Webhook subscriptions by state", null,
                         Tags.of("state", "active"), PolledGauges.column("active"))
                 .gauge("debrief.webhooks.subscriptions", "Webhook subscriptions by state", null,
-                        Tags.of("state", "disabled"), PolledGauges.column("disabled"));
-    }
-
-    void start(@Observes StartupEvent event) {
-        gauges.start(vertx, config.refreshEvery());
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        gauges.close();
-    }
-
-    /** For tests: refresh now. */
-    public PolledGauges gauges() {
-        return gauges;
+                        Tags.of("state", "disabled"), PolledGauges.column("disabled")));
     }
 }

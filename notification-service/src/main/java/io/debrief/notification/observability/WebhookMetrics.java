@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * ({@code debrief_webhooks_attempt_duration_seconds}, SLO buckets up to the 15 s timeout), deliveries given up
  * ({@code debrief_webhooks_deliveries_failed_total}), subscriptions disabled by a 410
  * ({@code debrief_webhooks_subscriptions_disabled_total}) and records dead-lettered
- * ({@code debrief_dead_letters_total{topic="hiring-decisions"}}). The code calls it at the places named in
+ * ({@code debrief_dead_letters_total{topic="hiring-decisions"|"scorecard-events"}}). The code calls it at the places named in
  * deploy/observability/README.md.
  */
 @Startup // created at start, so every meter exists (at zero) before its first use
@@ -27,6 +27,7 @@ public class WebhookMetrics {
 
     public static final String[] RESULTS = {"delivered", "gone", "retry"};
     public static final String CONSUMED_TOPIC = "hiring-decisions";
+    public static final String SCORECARD_TOPIC = "scorecard-events";
     public static final Duration[] ATTEMPT_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15)};
@@ -44,6 +45,7 @@ public class WebhookMetrics {
             attemptCounter(result);
         }
         deadLetterCounter(CONSUMED_TOPIC);
+        deadLetterCounter(SCORECARD_TOPIC);
         this.attemptDuration = Timer.builder("debrief.webhooks.attempt.duration")
                 .description("From sending a webhook request to its response (or failure)")
                 .serviceLevelObjectives(ATTEMPT_BUCKETS).register(registry);

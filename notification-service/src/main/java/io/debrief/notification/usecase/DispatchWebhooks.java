@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.debrief.notification.domain.AttemptVerdict;
 import io.debrief.notification.domain.RetryAfter;
 import io.debrief.notification.domain.RetryPolicy;
+import io.debrief.notification.observability.WebhookMetrics;
 import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.StoredDecision;
 import io.debrief.notification.domain.StoredEvent;
@@ -28,7 +29,6 @@ import io.debrief.notification.webhooks.WebhookConfig;
 import io.debrief.notification.webhooks.WebhookMessage;
 import io.debrief.notification.webhooks.WebhookRequest;
 import io.debrief.notification.webhooks.WebhookSender;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +49,7 @@ public class DispatchWebhooks {
     private final RetryPolicy retryPolicy;
     private final Duration lease;
     private final int maxInFlight;
-    private final MeterRegistry metrics;
+    private final WebhookMetrics metrics;
 
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -57,7 +57,7 @@ public class DispatchWebhooks {
     private volatile boolean stopped;
 
     public DispatchWebhooks(DeliveryStore deliveries, WebhookSender sender, RetryPolicy retryPolicy,
-            WebhookConfig config, MeterRegistry metrics) {
+            WebhookConfig config, WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.retryPolicy = retryPolicy;
@@ -107,9 +107,10 @@ public class DispatchWebhooks {
 
     private void attempt(ClaimedDelivery delivery) {
         inFlight.incrementAndGet();
+        long started = System.nanoTime();
         Uni.createFrom().deferred(() -> sender.send(request(delivery)))
                 .onFailure().recoverWithItem(failure -> AttemptResult.noResponse("could not send: " + failure))
-                .flatMap(result -> record(delivery, result))
+                .flatMap(result -> record(delivery, result, Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure().invoke(failure -> LOG.warnf("Could not record the result of %s attempt %d: %s",
                         delivery.webhookId(), delivery.attempt(), failure.getMessage()))
                 .onTermination().invoke(inFlight::decrementAndGet)
@@ -131,9 +132,9 @@ public class DispatchWebhooks {
         return new WebhookRequest(delivery.url(), delivery.webhookId(), delivery.secret(), body);
     }
 
-    private Uni<Void> record(ClaimedDelivery delivery, AttemptResult result) {
+    private Uni<Void> record(ClaimedDelivery delivery, AttemptResult result, Duration took) {
         AttemptVerdict verdict = AttemptVerdict.of(result.statusCode());
-        count(verdict);
+        metrics.attempted(verdict.name(), took);
         return switch (verdict) {
             case DELIVERED -> {
                 LOG.debugf("Delivered %s (attempt %d, HTTP %d)", delivery.webhookId(), delivery.attempt(),
@@ -142,7 +143,8 @@ public class DispatchWebhooks {
             }
             case GONE -> {
                 LOG.infof("Receiver of subscription %s answered 410 Gone: disabling it", delivery.subscriptionId());
-                yield deliveries.disableSubscription(delivery, result.statusCode(), "receiver answered 410 Gone");
+                yield deliveries.disableSubscription(delivery, result.statusCode(), "receiver answered 410 Gone")
+                        .invoke(metrics::subscriptionDisabled);
             }
             case RETRY -> retryOrFail(delivery, result);
         };
@@ -156,16 +158,12 @@ public class DispatchWebhooks {
         if (delay.isEmpty()) {
             LOG.infof("Giving up on %s after %d attempts: %s", delivery.webhookId(), delivery.attempt(),
                     result.error());
-            metrics.counter("debrief.webhooks.deliveries.failed").increment();
+            metrics.deliveryFailed();
             return deliveries.markFailed(delivery, result.statusCode(), result.error()).replaceWithVoid();
         }
         LOG.debugf("Attempt %d of %s failed (%s); next in %s", delivery.attempt(), delivery.webhookId(),
                 result.error(), delay.get());
         return deliveries.scheduleRetry(delivery, result.statusCode(), result.error(), delay.get()).replaceWithVoid();
-    }
-
-    private void count(AttemptVerdict verdict) {
-        metrics.counter("debrief.webhooks.attempts", "result", verdict.name().toLowerCase()).increment();
     }
 
     /**
