@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.debrief.platform.problem.EnumParameter;
 import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
-import io.debrief.platform.problem.Violations;
 import io.debrief.platform.security.Roles;
 import io.debrief.scorecard.domain.Candidate;
 import io.debrief.scorecard.domain.Caller;
@@ -137,14 +137,7 @@ public class LoopResource {
     }
 
     private static LoopStatus status(String status) {
-        if (status == null || status.isEmpty()) {
-            return null;
-        }
-        try {
-            return LoopStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", Violations.oneOf(LoopStatus.class));
-        }
+        return status == null || status.isEmpty() ? null : EnumParameter.of("status", status, LoopStatus.class);
     }
 
     @GET

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.debrief.platform.problem.EnumParameter;
 import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
 import io.debrief.platform.problem.Violations;
@@ -106,11 +107,7 @@ public class RubricResource {
         if (level == null || level.isEmpty()) {
             throw ProblemException.invalid("level", "is required: " + Violations.oneOf(Level.class));
         }
-        try {
-            return Level.valueOf(level);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("level", Violations.oneOf(Level.class));
-        }
+        return EnumParameter.of("level", level, Level.class);
     }
 
     static String language(String lang, String acceptLanguage) {

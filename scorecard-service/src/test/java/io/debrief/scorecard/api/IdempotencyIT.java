@@ -13,10 +13,10 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.scorecard.testing.Api;
+import io.debrief.scorecard.testing.ReadsScorecardEvents;
 import io.debrief.scorecard.testing.ScorecardEvents;
 import io.debrief.scorecard.store.IdempotencyStore;
 import io.debrief.testsupport.LocalStackTestResource;
@@ -29,18 +29,13 @@ import jakarta.inject.Inject;
 /** Idempotency-Key on POST /api/loops and POST scorecards (Stripe style). */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
-class IdempotencyIT {
+class IdempotencyIT extends ReadsScorecardEvents {
 
     @Inject
     DataSource db;
 
     @Inject
     IdempotencyStore keys;
-
-    @BeforeAll
-    static void readEvents() {
-        ScorecardEvents.shared();
-    }
 
     /** Opens a loop as the recruiter, or submits a scorecard as the interviewer the body names, with {@code key}. */
     private static Response postWithKey(String path, String key, Map<String, Object> body) {

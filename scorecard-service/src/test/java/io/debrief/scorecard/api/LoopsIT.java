@@ -9,12 +9,12 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.debrief.scorecard.testing.Api;
+import io.debrief.scorecard.testing.ReadsScorecardEvents;
 import io.debrief.scorecard.testing.ScorecardEvents;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -27,15 +27,10 @@ import jakarta.inject.Inject;
 /** Loops, scorecards, amendments and cancellation through the REST API, and the events they produce on Kafka. */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
-class LoopsIT {
+class LoopsIT extends ReadsScorecardEvents {
 
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void readEvents() {
-        ScorecardEvents.shared();
-    }
 
     @Test
     void openingALoopAnswers201WithLocationAndEmitsLoopOpened() {

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.debrief.scorecard.testing.Api;
+import io.debrief.scorecard.testing.ReadsScorecardEvents;
 import io.debrief.scorecard.testing.ScorecardEvents;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -41,7 +41,7 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
-class RejectionsIT {
+class RejectionsIT extends ReadsScorecardEvents {
 
     @Inject
     DataSource db;
@@ -170,11 +170,6 @@ class RejectionsIT {
                 () -> Api.json(with(Api.loopBody("alice", "CULTURAL_FIT"), b -> b.put("position", "p".repeat(262_145)))),
                 Map.of(), 413, Set.of()));
         return cases.stream();
-    }
-
-    @BeforeAll
-    static void readEvents() {
-        ScorecardEvents.shared();
     }
 
     @ParameterizedTest(name = "{0}")

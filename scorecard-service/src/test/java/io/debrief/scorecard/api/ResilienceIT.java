@@ -9,9 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.debrief.scorecard.testing.Api;
 import io.debrief.scorecard.testing.TcpProxy;
 import io.debrief.testsupport.LocalStack;
+import io.debrief.testsupport.Ports;
 import io.debrief.testsupport.PostgresServer;
 import io.debrief.testsupport.ServiceProcess;
 import io.debrief.testsupport.TestIdentity;
@@ -49,19 +48,14 @@ class ResilienceIT {
         postgres = stack.postgres();
         postgres.ensureDatabase("scorecard");
         database = new TcpProxy(postgres.host(), postgres.port());
-        Map<String, String> env = new HashMap<>();
-        stack.quarkusConfig("scorecard").forEach((k, v) -> env.put(envName(k), v));
-        TestIdentity.serviceConfig().forEach((k, v) -> env.put(envName(k), v));
+        Map<String, String> env = ServiceProcess.environmentOf(stack.quarkusConfig("scorecard"));
+        env.putAll(ServiceProcess.environmentOf(TestIdentity.serviceConfig()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.port() + "/scorecard");
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + database.port() + "/scorecard");
         env.put("DEBRIEF_OUTBOX_ENABLED", "false");
         env.put("DEBRIEF_ADMISSION_MAX_IN_FLIGHT", String.valueOf(MAX_IN_FLIGHT));
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            socket.close();
-            service = ServiceProcess.start(Path.of("..").toAbsolutePath().normalize(), "scorecard-service", port,
-                    List.of("-Xmx256m"), env, Path.of("target", "resilience-instance"));
-        }
+        service = ServiceProcess.start(Path.of("..").toAbsolutePath().normalize(), "scorecard-service", Ports.free(),
+                List.of("-Xmx256m"), env, Path.of("target", "resilience-instance"));
         service.awaitReady(Duration.ofSeconds(180));
     }
 
@@ -172,9 +166,5 @@ class ResilienceIT {
 
     private static RequestSpecification as(String authorization) {
         return given().baseUri(service.baseUrl()).header(Api.AUTHORIZATION, authorization);
-    }
-
-    private static String envName(String property) {
-        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 }

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.debrief.contract.GoldenEvent;
 import io.debrief.scorecard.testing.Api;
+import io.debrief.scorecard.testing.ReadsScorecardEvents;
 import io.debrief.scorecard.testing.ScorecardEvents;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -26,12 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
-class GoldenEventsIT {
-
-    @BeforeAll
-    static void readEvents() {
-        ScorecardEvents.shared();
-    }
+class GoldenEventsIT extends ReadsScorecardEvents {
 
     @Test
     void openingSubmittingAndCancellingEmitExactlyTheGoldenEvents() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +16,14 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.scorecard.testing.Api;
+import io.debrief.scorecard.testing.ReadsScorecardEvents;
 import io.debrief.scorecard.testing.ScorecardEvents;
 import io.debrief.testsupport.LocalStack;
 import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.Ports;
 import io.debrief.testsupport.ServiceProcess;
 import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.ResourceArg;
@@ -42,7 +42,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @TestProfile(RemindersIT.FastReminders.class)
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
-class RemindersIT {
+class RemindersIT extends ReadsScorecardEvents {
 
     static final int MAX = 4;
     static final String OVERDUE = "hiring.scorecard.overdue.v1";
@@ -66,11 +66,6 @@ class RemindersIT {
 
     @Inject
     DataSource db;
-
-    @BeforeAll
-    static void readEvents() {
-        ScorecardEvents.shared();
-    }
 
     @Test
     void aMemberWhoNeverSubmitsGetsRemindersOneToMaxAndNoMore() throws Exception {
@@ -125,15 +120,14 @@ class RemindersIT {
     @Test
     void eachNumberIsEmittedOnceByWhicheverInstanceClaimsItAcrossAKillAndARestart() throws Exception {
         LocalStack stack = LocalStack.shared();
-        Map<String, String> env = new HashMap<>();
-        stack.quarkusConfig("scorecard").forEach((k, v) -> env.put(envName(k), v));
-        TestIdentity.serviceConfig().forEach((k, v) -> env.put(envName(k), v));
-        cadence().forEach((k, v) -> env.put(envName(k), v));
+        Map<String, String> env = ServiceProcess.environmentOf(stack.quarkusConfig("scorecard"));
+        env.putAll(ServiceProcess.environmentOf(TestIdentity.serviceConfig()));
+        env.putAll(ServiceProcess.environmentOf(cadence()));
         // the second instance claims reminders but does not relay: every copy on the topic is one emission
         env.put("DEBRIEF_OUTBOX_ENABLED", "false");
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path logs = Path.of("target", "second-instance");
-        ServiceProcess second = ServiceProcess.start(root, "scorecard-service", freePort(), List.of("-Xmx256m"), env,
+        ServiceProcess second = ServiceProcess.start(root, "scorecard-service", Ports.free(), List.of("-Xmx256m"), env,
                 logs);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> workerFailure = new AtomicReference<>();
@@ -159,7 +153,7 @@ class RemindersIT {
             // kill -9 of the second instance in the middle of it all, and a new one in its place
             ProcessHandle.of(second.pid()).ifPresent(ProcessHandle::destroyForcibly);
             second.close();
-            second = ServiceProcess.start(root, "scorecard-service", freePort(), List.of("-Xmx256m"), env, logs);
+            second = ServiceProcess.start(root, "scorecard-service", Ports.free(), List.of("-Xmx256m"), env, logs);
             second.awaitReady(Duration.ofSeconds(180));
             for (String loopId : loopIds) {
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> overdue(loopId).size() == 2 * MAX);
@@ -214,15 +208,5 @@ class RemindersIT {
     private static List<String> overdueCopies(String loopId) {
         return ScorecardEvents.shared().all(loopId).stream().filter(e -> e.type().equals(OVERDUE))
                 .map(ScorecardEvents.Event::id).toList();
-    }
-
-    private static String envName(String property) {
-        return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
