@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,18 +90,10 @@ final class Ceilings {
     private static void endToEndLatency(Bench bench) throws IOException, InterruptedException {
         int records = bench.options().quick() ? 500 : 2_000;
         Path log = bench.work().resolve("end-to-end-latency.log");
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.EndToEndLatency",
-                bench.stack().kafkaBootstrapServers(), "bench-end-to-end-" + System.currentTimeMillis(), String.valueOf(records),
-                "all", String.valueOf(RECORD_SIZE)))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("EndToEndLatency did not finish; see " + log);
-        }
-        Matcher matcher = PERCENTILES.matcher(java.nio.file.Files.readString(log, StandardCharsets.UTF_8));
+        String output = kafkaTool("-Xmx256m", "EndToEndLatency", List.of(bench.stack().kafkaBootstrapServers(),
+                "bench-end-to-end-" + System.currentTimeMillis(), String.valueOf(records), "all",
+                String.valueOf(RECORD_SIZE)), log, 3);
+        Matcher matcher = PERCENTILES.matcher(output);
         if (!matcher.find()) {
             bench.report().add(new Report.Row("ceiling", "Kafka end-to-end latency", -1, "ms", false, "not measured; see " + log));
             return;
@@ -116,19 +109,25 @@ final class Ceilings {
     private static double producerPerformance(Bench bench) throws IOException, InterruptedException {
         int records = bench.options().quick() ? 200_000 : 1_000_000;
         Path log = bench.work().resolve("producer-performance.log");
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", "bench-producer-ceiling", "--num-records", String.valueOf(records),
-                "--record-size", String.valueOf(RECORD_SIZE), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + bench.stack().kafkaBootstrapServers(), "acks=all",
-                "enable.idempotence=true"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        String output = kafkaTool("-Xmx512m", "ProducerPerformance", List.of("--topic", "bench-producer-ceiling",
+                "--num-records", String.valueOf(records), "--record-size", String.valueOf(RECORD_SIZE),
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bench.stack().kafkaBootstrapServers(),
+                "acks=all", "enable.idempotence=true"), log, 5);
+        return Bench.parseRate(output, RECORDS_PER_SECOND);
+    }
+
+    /** Runs one of Kafka's own tools ({@code org.apache.kafka.tools}) from this class path; its output, from {@code log}. */
+    private static String kafkaTool(String maxHeap, String tool, List<String> arguments, Path log, long minutes)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                maxHeap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools." + tool));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("ProducerPerformance did not finish; see " + log);
+            throw new IllegalStateException(tool + " did not finish; see " + log);
         }
-        return Bench.parseRate(java.nio.file.Files.readString(log, StandardCharsets.UTF_8), RECORDS_PER_SECOND);
+        return java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
     }
 }
