@@ -27,6 +27,7 @@ import io.debrief.calibration.store.DecisionRow;
 import io.debrief.calibration.store.StoredLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -70,11 +71,19 @@ public class ApplyScorecardEvents {
     }
 
     public Uni<Void> apply(List<LoopEvent> events) {
+        return apply(events, Map.of());
+    }
+
+    /** As {@link #apply(List)}; what is published for a loop continues the trace context {@code traces} has for it. */
+    public Uni<Void> apply(List<LoopEvent> events, Map<String, Context> traces) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Loop.NewDecision> made = new ArrayList<>(); // by this batch, not the republished ones: for the metrics
-        return pool.withTransaction(tx -> applyInTransaction(tx, events, made)).chain(publisher::publish)
+        return pool.withTransaction(tx -> applyInTransaction(tx, events, made))
+                .map(publications -> publications.stream()
+                        .map(p -> p.tracedFrom(traces.getOrDefault(p.loopId(), Context.root()))).toList())
+                .chain(publisher::publish)
                 .invoke(() -> made.forEach(decision -> pipeline.decisionPublished(
                         decision.evaluation().outcome().name(), decision.decidedAt(), Instant.now())));
     }
