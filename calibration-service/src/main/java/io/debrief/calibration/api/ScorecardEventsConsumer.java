@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,9 @@ import io.debrief.calibration.events.ScorecardEventParser;
 import io.debrief.calibration.observability.PipelineMetrics;
 import io.debrief.calibration.usecase.ApplyScorecardEvents;
 import io.debrief.platform.events.DeadLetters;
+import io.debrief.platform.observability.TracePropagation;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +44,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * processed one at a time, each retried with backoff, so that one event that keeps failing is isolated and sent to the
  * DLQ without holding back the others. Only when even the DLQ cannot be written does the batch fail, which stops the
  * channel (failure-strategy=fail) with its records uncommitted: nothing is lost.
+ * <p>
+ * Traces: one CONSUMER span per batch linked to every record's context, and what the batch publishes for a loop
+ * continues the trace of that loop's last record (so a decision continues the trace of the request that completed it).
  */
 @ApplicationScoped
 public class ScorecardEventsConsumer {
@@ -49,6 +56,7 @@ public class ScorecardEventsConsumer {
     private final ScorecardEventParser parser;
     private final ApplyScorecardEvents applyEvents;
     private final DeadLetters deadLetters;
+    private final TracePropagation tracing;
     private final int batchRetries;
     private final int eventRetries;
     private final Duration firstBackoff;
@@ -56,7 +64,8 @@ public class ScorecardEventsConsumer {
     private final AtomicInteger mostInFlightOnOnePartition = new AtomicInteger();
 
     public ScorecardEventsConsumer(ObjectMapper json, ApplyScorecardEvents applyEvents, DeadLetters deadLetters,
-                                   ConsumerSettings settings, PipelineMetrics metrics) {
+                                   ConsumerSettings settings, PipelineMetrics metrics, TracePropagation tracing) {
+        this.tracing = tracing;
         this.parser = new ScorecardEventParser(json);
         this.applyEvents = applyEvents;
         this.deadLetters = deadLetters.counted(metrics::deadLettered);
@@ -69,7 +78,12 @@ public class ScorecardEventsConsumer {
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<Parsed> events = new ArrayList<>(records.count());
         List<Uni<Void>> poison = new ArrayList<>();
+        Map<String, Context> traces = new HashMap<>();
+        Span batch = tracing.batchSpan("scorecard-events", records);
         for (ConsumerRecord<String, String> record : records) {
+            if (record.key() != null) {
+                traces.put(record.key(), tracing.extract(record.headers())); // a loop's last record wins
+            }
             String type = header(record, "ce_type");
             try {
                 events.add(new Parsed(record, parser.parse(type, record.value(), Instant.ofEpochMilli(record.timestamp()))));
@@ -80,14 +94,17 @@ public class ScorecardEventsConsumer {
         List<AtomicInteger> partitions = records.partitions().stream()
                 .map(partition -> inFlight.computeIfAbsent(partition, p -> new AtomicInteger())).toList();
         partitions.forEach(count -> mostInFlightOnOnePartition.accumulateAndGet(count.incrementAndGet(), Math::max));
-        return Uni.createFrom().deferred(() -> applyEvents.apply(events.stream().map(Parsed::event).toList()))
+        return Uni.createFrom().deferred(() -> applyEvents.apply(events.stream().map(Parsed::event).toList(), traces))
                 .onFailure().invoke(failure -> LOG.warnf("processing a batch of %d events failed, retrying: %s",
                         events.size(), failure.toString()))
                 .onFailure().retry().withBackOff(firstBackoff, Duration.ofSeconds(5)).atMost(batchRetries)
                 .onFailure().recoverWithUni(failure -> oneAtATime(events))
                 .chain(() -> poison.isEmpty() ? Uni.createFrom().voidItem()
                         : Uni.join().all(poison).andFailFast().replaceWithVoid())
-                .onTermination().invoke(() -> partitions.forEach(AtomicInteger::decrementAndGet));
+                .onTermination().invoke(() -> {
+                    partitions.forEach(AtomicInteger::decrementAndGet);
+                    batch.end();
+                });
     }
 
     /** After a batch kept failing: each event on its own, so that one that keeps failing goes to the DLQ alone. */

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.debrief.platform.events.CloudEvents;
+import io.debrief.platform.observability.TracePropagation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Publishes this service's events as CloudEvents (platform {@link CloudEvents}: binary mode, key and subject = loopId).
- * The returned Uni completes when the broker has acknowledged every record ({@code acks=all}).
+ * The returned Uni completes when the broker has acknowledged every record ({@code acks=all}). What a batch publishes for
+ * a loop continues the trace of the record that caused it ({@link Publication#trigger()}).
  */
 @ApplicationScoped
 public class CalibrationPublisher {
@@ -48,14 +50,15 @@ public class CalibrationPublisher {
             String loopId = publication.loopId();
             if (publication.calibration() != null) {
                 // the same calibration always gets the same id, so a republished one is recognisably the same event
-                sends.add(calibrations.sendMessage(CloudEvents.message(new CloudEvents.Attributes(
-                        loopId + ":" + digest(publication.calibration()), SOURCE, CALIBRATION_UPDATED, loopId,
-                        timeOf(publication.calibrationTime())), publication.calibration())));
+                sends.add(calibrations.sendMessage(TracePropagation.withParent(CloudEvents.message(
+                        new CloudEvents.Attributes(loopId + ":" + digest(publication.calibration()), SOURCE,
+                                CALIBRATION_UPDATED, loopId, timeOf(publication.calibrationTime())),
+                        publication.calibration()), publication.trigger())));
             }
             for (Publication.Decision decision : publication.decisions()) {
-                sends.add(decisions.sendMessage(CloudEvents.message(new CloudEvents.Attributes(
-                        loopId + ":" + decision.version(), SOURCE, DECISION_MADE, loopId, timeOf(decision.decidedAt())),
-                        decision.json())));
+                sends.add(decisions.sendMessage(TracePropagation.withParent(CloudEvents.message(
+                        new CloudEvents.Attributes(loopId + ":" + decision.version(), SOURCE, DECISION_MADE, loopId,
+                                timeOf(decision.decidedAt())), decision.json()), publication.trigger())));
             }
         }
         return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
