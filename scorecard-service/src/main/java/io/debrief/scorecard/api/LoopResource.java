@@ -205,7 +205,8 @@ public class LoopResource {
     @RolesAllowed(Roles.INTERVIEWER)
     @Operation(summary = "Amend a scorecard", description = "Stores a new version (latest + 1) and emits "
             + "hiring.scorecard.submitted.v1 with it. Earlier versions are kept. Only the interviewer themself (the "
-            + "token's sub is the path's interviewerId); the body's interviewerId must match the path.")
+            + "token's sub is the path's interviewerId); the body's interviewerId must match the path. "
+            + "Idempotency-Key as for submitting (keys are per caller).")
     @APIResponse(responseCode = "200", description = "The new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM,
@@ -217,15 +218,23 @@ public class LoopResource {
     @APIResponse(responseCode = "409", description = "The loop is cancelled", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "413", description = "Body over 256 KiB", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "415", description = "Body not application/json", content = @Content(mediaType = PROBLEM))
-    public Uni<ScorecardView> amend(@PathParam("loopId") String loopId, @PathParam("interviewerId") String interviewerId,
-                                    @Valid @NotNull ScorecardRequest request) {
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<Response> amend(@PathParam("loopId") String loopId, @PathParam("interviewerId") String interviewerId,
+                               @Valid @NotNull ScorecardRequest request,
+                               @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h: a "
+                                       + "repeat returns the first response and stores no second version")
+                               @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         Caller caller = caller();
         if (caller.mayWriteScorecardOf(interviewerId) && !interviewerId.equals(request.interviewerId())) {
             return Uni.createFrom().failure(
                     ProblemException.invalid("interviewerId", "must match the interviewer in the path"));
         }
-        return amendScorecard.execute(new AmendScorecard.Command(caller, loopId, interviewerId, request.content()))
-                .map(ScorecardView::of);
+        String path = "/api/loops/" + loopId + "/scorecards/" + interviewerId;
+        return amendScorecard.execute(new AmendScorecard.Command(caller, loopId, interviewerId, request.content()),
+                        keys.key(idempotencyKey, caller.subject(), "PUT", path, request),
+                        s -> keys.reply(200, null, ScorecardView.of(s)))
+                .map(IdempotencyKeys::response);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package io.debrief.scorecard.usecase;
 
+import java.util.function.Function;
+
 import io.debrief.scorecard.domain.Caller;
 import io.debrief.scorecard.domain.DomainException;
 import io.debrief.scorecard.domain.Scorecard;
@@ -11,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A new version of a submitted scorecard (latest + 1), by the interviewer themself; in one transaction: the loop
- * locked, {@code Loop.amendment}, the version and {@code hiring.scorecard.submitted.v1}; after the commit the relays
- * are woken and the event counted ({@link OutboxWrites}).
+ * locked, {@code Loop.amendment}, the version and {@code hiring.scorecard.submitted.v1} (and the {@code Idempotency-Key},
+ * so that a retried amendment whose answer was lost replays it instead of storing the same content again); after the
+ * commit the relays are woken and the event counted ({@link OutboxWrites}).
  */
 @ApplicationScoped
 public class AmendScorecard {
@@ -23,19 +26,23 @@ public class AmendScorecard {
     private final OutboxWrites writes;
     private final LoopStore loops;
     private final OutboxEvents events;
+    private final Idempotency idempotency;
 
-    public AmendScorecard(OutboxWrites writes, LoopStore loops, OutboxEvents events) {
+    public AmendScorecard(OutboxWrites writes, LoopStore loops, OutboxEvents events, Idempotency idempotency) {
         this.writes = writes;
         this.loops = loops;
         this.events = events;
+        this.idempotency = idempotency;
     }
 
-    public Uni<Scorecard> execute(Command command) {
+    public Uni<Idempotency.Reply> execute(Command command, Idempotency.Key key,
+                                          Function<Scorecard, Idempotency.Reply> render) {
         if (!command.caller().mayWriteScorecardOf(command.interviewerId())) {
             return Uni.createFrom().failure(new DomainException.Forbidden(SubmitScorecard.ONLY_THEMSELF));
         }
-        return writes.inTransaction(write -> loops.lock(write.tx(), command.loopId())
+        return writes.inTransaction(write -> idempotency.once(write.tx(), key, () -> loops.lock(write.tx(),
+                        command.loopId())
                 .map(loop -> loop.amendment(command.interviewerId(), command.content(), writes.now()))
-                .call(scorecard -> SubmitScorecard.store(write, loops, events, scorecard)));
+                .call(scorecard -> SubmitScorecard.store(write, loops, events, scorecard)), render));
     }
 }

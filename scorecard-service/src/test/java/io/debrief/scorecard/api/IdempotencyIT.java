@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
-/** Idempotency-Key on POST /api/loops and POST scorecards (Stripe style). */
+/** Idempotency-Key on POST /api/loops, POST scorecards and PUT amendments (Stripe style). */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
 class IdempotencyIT extends ReadsScorecardEvents {
@@ -137,6 +137,38 @@ class IdempotencyIT extends ReadsScorecardEvents {
         Api.cancel(loopId);
         assertThat(ScorecardEvents.shared().awaitType(loopId, "hiring.loop.cancelled.v1")).extracting(ScorecardEvents.Event::type)
                 .containsExactly("hiring.loop.opened.v1", "hiring.scorecard.submitted.v1", "hiring.loop.cancelled.v1");
+    }
+
+    @Test
+    void aRepeatedAmendmentReplaysItsVersionAndStoresNoSecondOne() {
+        String loopId = Api.openLoop("alice", "TECHNICAL_SCREEN");
+        assertThat(Api.submit(loopId, Api.scorecardBody("alice", 3)).statusCode()).isEqualTo(201);
+        String key = Api.unique("key");
+        String path = "/api/loops/" + loopId + "/scorecards/alice";
+
+        Response first = putWithKey(path, key, Api.scorecardBody("alice", 4));
+        Response repeat = putWithKey(path, key, Api.scorecardBody("alice", 4));
+        Response changed = putWithKey(path, key, Api.scorecardBody("alice", 5));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.jsonPath().getInt("version")).isEqualTo(2);
+        assertThat(repeat.statusCode()).isEqualTo(200);
+        assertThat(repeat.asString()).isEqualTo(first.asString());
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(changed.statusCode()).isEqualTo(422);
+        assertThat(Api.asRecruiter().get(path + "/versions").jsonPath().getList("version")).containsExactly(1, 2);
+        // without a key, an amendment is a new version as before
+        assertThat(Api.amend(loopId, "alice", Api.scorecardBody("alice", 4)).jsonPath().getInt("version")).isEqualTo(3);
+
+        Api.cancel(loopId);
+        assertThat(ScorecardEvents.shared().awaitType(loopId, "hiring.loop.cancelled.v1")).extracting(ScorecardEvents.Event::type)
+                .containsExactly("hiring.loop.opened.v1", "hiring.scorecard.submitted.v1", "hiring.scorecard.submitted.v1",
+                        "hiring.scorecard.submitted.v1", "hiring.loop.cancelled.v1");
+    }
+
+    private static Response putWithKey(String path, String key, Map<String, Object> body) {
+        return given().header(Api.AUTHORIZATION, Api.interviewer((String) body.get("interviewerId")))
+                .contentType("application/json").header("Idempotency-Key", key).body(Api.json(body)).put(path);
     }
 
     @Test
