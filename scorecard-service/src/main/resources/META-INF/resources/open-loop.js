@@ -151,7 +151,7 @@ export function seatStatus(seat, t) {
   if (seat.submitted) return el('span', { class: 'badge good' }, t('submittedVersion', { version: seat.version }));
   if (seat.overdue) {
     return el('span', { class: 'badge bad overdue' }, t('overdue'),
-      seat.reminders ? ` · ${t('reminders', { count: seat.reminders })}` : '');
+      seat.reminders ? ` · ${t(seat.reminders === 1 ? 'reminder' : 'reminders', { count: seat.reminders })}` : '');
   }
   return el('span', { class: 'badge warn' }, t('toDo'));
 }

@@ -220,7 +220,7 @@ class DashboardsBrowserIT {
             WebElement lateSeat = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#l-panel tr[data-interviewer='" + late + "']")));
             assertThat(lateSeat.getAttribute("data-overdue")).isEqualTo("true");
-            assertThat(lateSeat.findElement(By.cssSelector(".badge.overdue")).getText()).isEqualTo("overdue · 1 reminders");
+            assertThat(lateSeat.findElement(By.cssSelector(".badge.overdue")).getText()).isEqualTo("overdue · 1 reminder");
             WebElement promptSeat = browser.driver.findElement(By.cssSelector("#l-panel tr[data-interviewer='" + prompt + "']"));
             assertThat(promptSeat.getAttribute("data-overdue")).isEqualTo("false");
             assertThat(promptSeat.findElements(By.cssSelector(".badge.overdue"))).isEmpty();
