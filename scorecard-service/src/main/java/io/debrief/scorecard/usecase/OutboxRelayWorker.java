@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.debrief.scorecard.config.OutboxConfig;
 import io.debrief.scorecard.events.Publishers;
 import io.debrief.scorecard.observability.PipelineMetrics;
+import io.debrief.scorecard.observability.RelayHealth;
 import io.debrief.scorecard.store.OutboxNotifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,7 +22,7 @@ import jakarta.enterprise.event.Observes;
  * this instance commits, and when the LISTEN thread ({@link OutboxNotifications.Listener}) receives another instance's
  * NOTIFY. It also drains every {@code poll-interval} in case a wake-up was missed (e.g. while reconnecting, or after a
  * crash), and backs off after failed rounds. It counts records published, records not published and failed rounds
- * ({@link PipelineMetrics}).
+ * ({@link PipelineMetrics}), and tells readiness how it is doing ({@link RelayHealth}).
  */
 @ApplicationScoped
 public class OutboxRelayWorker {
@@ -42,9 +43,11 @@ public class OutboxRelayWorker {
     private OutboxNotifications.Listener listener;
     private RelayOutbox relay;
     private final PipelineMetrics metrics;
+    private final RelayHealth health;
 
     public OutboxRelayWorker(DataSource dataSource, OutboxConfig config, OutboxSignal signal, Publishers publishers,
-                             OutboxNotifications notifications, PipelineMetrics metrics) {
+                             OutboxNotifications notifications, PipelineMetrics metrics, RelayHealth health) {
+        this.health = health;
         this.dataSource = dataSource;
         this.config = config;
         this.signal = signal;
@@ -61,6 +64,7 @@ public class OutboxRelayWorker {
         relay = new RelayOutbox(dataSource, publishers.publisher(), config.batchSize(),
                 rows -> metrics.relayPublished(rows.size()));
         running = true;
+        health.started();
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -95,6 +99,14 @@ public class OutboxRelayWorker {
     }
 
     private void run() {
+        try {
+            relayUntilStopped();
+        } finally {
+            health.stopped();
+        }
+    }
+
+    private void relayUntilStopped() {
         long backoff = 0;
         while (running) {
             try {
@@ -105,7 +117,9 @@ public class OutboxRelayWorker {
                     round.lock();
                     try {
                         if (!paused) {
+                            health.roundStarted();
                             relay.drain();
+                            health.roundSucceeded();
                         }
                     } finally {
                         round.unlock();
@@ -117,6 +131,7 @@ public class OutboxRelayWorker {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
+                health.roundFailed();
                 if (!running) {
                     break;
                 }
