@@ -64,7 +64,7 @@ public class OutboxRelayWorker {
         relay = new RelayOutbox(dataSource, publishers.publisher(), config.batchSize(),
                 rows -> metrics.relayPublished(rows.size()));
         running = true;
-        health.started();
+        health.worker().started();
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -102,7 +102,7 @@ public class OutboxRelayWorker {
         try {
             relayUntilStopped();
         } finally {
-            health.stopped();
+            health.worker().stopped();
         }
     }
 
@@ -117,9 +117,9 @@ public class OutboxRelayWorker {
                     round.lock();
                     try {
                         if (!paused) {
-                            health.roundStarted();
+                            health.worker().roundStarted();
                             relay.drain();
-                            health.roundSucceeded();
+                            health.worker().roundSucceeded();
                         }
                     } finally {
                         round.unlock();
@@ -131,7 +131,7 @@ public class OutboxRelayWorker {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
-                health.roundFailed();
+                health.worker().roundFailed();
                 if (!running) {
                     break;
                 }

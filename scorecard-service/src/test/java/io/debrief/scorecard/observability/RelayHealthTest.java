@@ -8,13 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
+import io.debrief.platform.observability.WorkerHealth;
+
 class RelayHealthTest {
 
     private final AtomicLong now = new AtomicLong(1_000);
-    private final RelayHealth health = new RelayHealth(Duration.ofSeconds(60), Duration.ofSeconds(120), now::get);
+    private final RelayHealth check = new RelayHealth(new WorkerHealth(Duration.ofSeconds(60), Duration.ofSeconds(120),
+            now::get));
+    private final WorkerHealth health = check.worker();
 
     private HealthCheckResponse.Status status() {
-        return health.call().getStatus();
+        return check.call().getStatus();
     }
 
     private void advance(Duration by) {
@@ -24,7 +28,7 @@ class RelayHealthTest {
     @Test
     void upBeforeItStartsAndWhileRoundsSucceed() {
         assertThat(status()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(health.call().getName()).isEqualTo("outbox relay");
+        assertThat(check.call().getName()).isEqualTo("outbox relay");
         health.started();
         health.roundStarted();
         advance(Duration.ofSeconds(59));
@@ -40,8 +44,8 @@ class RelayHealthTest {
         health.roundStarted();
         advance(Duration.ofSeconds(61));
         assertThat(status()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(health.call().getData()).hasValueSatisfying(data ->
-                assertThat(data.get("reason").toString()).contains("drain has run for more than"));
+        assertThat(check.call().getData()).hasValueSatisfying(data ->
+                assertThat(data.get("reason").toString()).contains("a round has run for more than"));
         health.roundSucceeded();
         assertThat(status()).isEqualTo(HealthCheckResponse.Status.UP);
     }
