@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.debrief.notification.domain.AttemptVerdict;
 import io.debrief.notification.domain.RetryAfter;
 import io.debrief.notification.domain.RetryPolicy;
+import io.debrief.notification.observability.DispatcherHealth;
 import io.debrief.notification.observability.WebhookMetrics;
 import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.StoredDecision;
@@ -50,6 +51,7 @@ public class DispatchWebhooks {
     private final Duration lease;
     private final int maxInFlight;
     private final WebhookMetrics metrics;
+    private final DispatcherHealth health;
 
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -57,7 +59,8 @@ public class DispatchWebhooks {
     private volatile boolean stopped;
 
     public DispatchWebhooks(DeliveryStore deliveries, WebhookSender sender, RetryPolicy retryPolicy,
-            WebhookConfig config, WebhookMetrics metrics) {
+            WebhookConfig config, WebhookMetrics metrics, DispatcherHealth health) {
+        this.health = health;
         this.deliveries = deliveries;
         this.sender = sender;
         this.retryPolicy = retryPolicy;
@@ -87,12 +90,15 @@ public class DispatchWebhooks {
             finishClaim(false);
             return;
         }
+        health.worker().roundStarted();
         Uni.createFrom().deferred(() -> deliveries.claimDue(capacity, lease)).subscribe().with(
                 claimed -> {
+                    health.worker().roundSucceeded();
                     claimed.forEach(this::attempt);
                     finishClaim(claimed.size() == capacity);
                 },
                 failure -> {
+                    health.worker().roundFailed();
                     LOG.warnf("Could not claim due webhook deliveries: %s", failure.getMessage());
                     finishClaim(false);
                 });
