@@ -38,7 +38,9 @@ import org.HdrHistogram.Histogram;
  * data set written into calibration-service's database with SQL; {@code --interviewers N} (10,000), {@code
  * --interviewer-loops N} (1,000,000 decided loops), {@code --interviewers-rate N} (requests/s, 1)) and {@code
  * replay-statistics} ({@link Backlogs#statisticsCost}: the same backlog of {@code --replay-events} replayed with the
- * statistics on and off, {@code --statistics-runs N} (2) times each, alternating).
+ * statistics on and off, {@code --statistics-runs N} (2) times each, alternating). Issue 13's {@code overload}
+ * ({@link Overload}: submissions at half, twice and four times the capacity a probe at {@code --overload-probe-rate N}
+ * (3,000/s) measured, or {@code --capacity N}).
  */
 public final class Bench {
 
@@ -66,10 +68,10 @@ public final class Bench {
 
     record Options(boolean quick, int stepSeconds, List<Integer> rates, int latencyRate, int replayEvents, int replaySeconds,
                    int outboxRows, int connections, List<String> only, int interviewers, int interviewerLoops,
-                   int interviewersRate, int statisticsRuns) {
+                   int interviewersRate, int statisticsRuns, int overloadProbeRate, int capacity) {
 
         static final List<String> SCENARIOS = List.of("footprint", "ceilings", "ingest", "latency", "outbox", "replay",
-                "interviewers", "replay-statistics");
+                "interviewers", "replay-statistics", "overload");
 
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
@@ -84,6 +86,8 @@ public final class Bench {
             int interviewerLoops = quick ? 20_000 : 1_000_000;
             int interviewersRate = 1;
             int statisticsRuns = quick ? 1 : 2;
+            int overloadProbeRate = 3000;
+            int capacity = 0;
             List<String> only = SCENARIOS;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -99,6 +103,8 @@ public final class Bench {
                     case "--interviewer-loops" -> interviewerLoops = Integer.parseInt(args[++i]);
                     case "--interviewers-rate" -> interviewersRate = Integer.parseInt(args[++i]);
                     case "--statistics-runs" -> statisticsRuns = Integer.parseInt(args[++i]);
+                    case "--overload-probe-rate" -> overloadProbeRate = Integer.parseInt(args[++i]);
+                    case "--capacity" -> capacity = Integer.parseInt(args[++i]);
                     case "--only" -> {
                         only = List.of(args[++i].split(","));
                         for (String scenario : only) {
@@ -114,8 +120,11 @@ public final class Bench {
                 throw new IllegalArgumentException("--interviewers must be at least 4 (a panel of four distinct interviewers);"
                         + " --interviewer-loops, --interviewers-rate and --statistics-runs at least 1");
             }
+            if (overloadProbeRate < 1 || capacity < 0) {
+                throw new IllegalArgumentException("--overload-probe-rate must be at least 1 and --capacity at least 0 (0: probe it)");
+            }
             return new Options(quick, stepSeconds, rates, latencyRate, replayEvents, replaySeconds, outboxRows, connections, only,
-                    interviewers, interviewerLoops, interviewersRate, statisticsRuns);
+                    interviewers, interviewerLoops, interviewersRate, statisticsRuns, overloadProbeRate, capacity);
         }
     }
 
@@ -162,6 +171,7 @@ public final class Bench {
             scenario("replay", () -> Backlogs.replay(this));
             scenario("interviewers", () -> Interviewers.measure(this));
             scenario("replay-statistics", () -> Backlogs.statisticsCost(this));
+            scenario("overload", () -> Overload.measure(this));
             stopServices();
             stack.close();
         }
@@ -180,7 +190,8 @@ public final class Bench {
     private void expectGoals() {
         Map<String, List<String>> byScenario = Map.of("ingest", List.of(INGEST), "latency", List.of(DECISION),
                 "replay", List.of(REPLAY), "outbox", List.of(OUTBOX), "footprint", List.of(RSS, READY),
-                "interviewers", List.of(INTERVIEWERS), "replay-statistics", List.of(STATISTICS));
+                "interviewers", List.of(INTERVIEWERS), "replay-statistics", List.of(STATISTICS),
+                "overload", List.of(Overload.GOAL));
         for (String scenario : Options.SCENARIOS) {
             if (options.only().contains(scenario)) {
                 byScenario.getOrDefault(scenario, List.of()).forEach(goal -> report.expect(new Report.Goal(goal, scenario)));

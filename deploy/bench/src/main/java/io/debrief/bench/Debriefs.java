@@ -60,8 +60,12 @@ final class Debriefs {
 
     /** Interviewer {@code seat} (0..3) of {@code loopId} submits; true when the service answered 201. */
     CompletionStage<Boolean> submit(String loopId, int seat) {
-        return http.post(baseUrl + "/api/loops/" + loopId + "/scorecards", interviewers[seat], scorecards[seat])
-                .thenApply(status -> status == 201);
+        return submitForStatus(loopId, seat).thenApply(status -> status == 201);
+    }
+
+    /** Interviewer {@code seat} (0..3) of {@code loopId} submits; completes with the answer's status code. */
+    CompletionStage<Integer> submitForStatus(String loopId, int seat) {
+        return http.post(baseUrl + "/api/loops/" + loopId + "/scorecards", interviewers[seat], scorecards[seat]);
     }
 
     static String loopId(LoadClient.Answer answer) {

@@ -58,7 +58,41 @@ public final class OpenLoop {
      */
     static Result run(double ratePerSecond, Duration duration, int maxOutstanding, Duration drain,
                       LongFunction<CompletionStage<Boolean>> request) throws InterruptedException {
+        return classified(ratePerSecond, duration, maxOutstanding, drain,
+                i -> request.apply(i).thenApply(ok -> Boolean.TRUE.equals(ok) ? Outcome.SUCCEEDED : Outcome.FAILED)).all();
+    }
+
+    /** What an answer was: a label to count it under (e.g. its status code) and whether it counts as a success. */
+    public record Outcome(String label, boolean success) {
+        static final Outcome SUCCEEDED = new Outcome("succeeded", true);
+        static final Outcome FAILED = new Outcome("failed", false);
+        /** A request whose stage completed exceptionally (a transport error, a timeout of the client). */
+        static final String ERROR = "transport error";
+    }
+
+    /**
+     * One step's figures overall, and the latencies of its answers by {@link Outcome#label()} (a request that failed
+     * before it was answered under {@link Outcome#ERROR}); each histogram's count is how many answers had that label.
+     */
+    public record Classified(Result all, Map<String, Histogram> byLabel) {
+
+        public long count(String label) {
+            Histogram histogram = byLabel.get(label);
+            return histogram == null ? 0 : histogram.getTotalCount();
+        }
+
+        /** The latency of the answers labelled {@code label} at {@code percentile}, in milliseconds (0 with none). */
+        public double p(String label, double percentile) {
+            Histogram histogram = byLabel.get(label);
+            return histogram == null ? 0 : histogram.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    /** Like {@link #run}, but counting and timing the answers apart by what they were. */
+    static Classified classified(double ratePerSecond, Duration duration, int maxOutstanding, Duration drain,
+                                 LongFunction<CompletionStage<Outcome>> request) throws InterruptedException {
         Recorder recorder = new Recorder(TimeUnit.MINUTES.toMicros(10), 3);
+        Map<String, Recorder> byLabel = new ConcurrentHashMap<>();
         Histogram sendLag = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -81,7 +115,7 @@ public final class OpenLoop {
             long id = i;
             outstanding.put(id, due);
             sendLag.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-            CompletionStage<Boolean> sent;
+            CompletionStage<Outcome> sent;
             try {
                 sent = request.apply(i);
             } catch (RuntimeException e) {
@@ -89,13 +123,16 @@ public final class OpenLoop {
                 failed.incrementAndGet();
                 continue;
             }
-            sent.whenComplete((ok, error) -> {
+            sent.whenComplete((outcome, error) -> {
                 long now = System.nanoTime();
                 if (outstanding.remove(id) == null) {
                     return; // already counted as unanswered
                 }
-                recorder.recordValue(Math.max(0, (now - due) / 1000));
-                if (error == null && Boolean.TRUE.equals(ok)) {
+                long micros = Math.max(0, (now - due) / 1000);
+                recorder.recordValue(micros);
+                String label = error != null || outcome == null ? Outcome.ERROR : outcome.label();
+                byLabel.computeIfAbsent(label, l -> new Recorder(TimeUnit.MINUTES.toMicros(10), 3)).recordValue(micros);
+                if (error == null && outcome != null && outcome.success()) {
                     succeeded.incrementAndGet();
                     lastAnswer.accumulateAndGet(now, Math::max);
                 } else {
@@ -119,7 +156,10 @@ public final class OpenLoop {
         long done = succeeded.get();
         double seconds = Math.max(1, lastAnswer.get() - start) / 1e9;
         Histogram latencies = recorder.getIntervalHistogram();
-        return new Result(ratePerSecond, done == 0 ? 0 : done / seconds, total, done, failed.get() + dropped + unanswered,
+        Map<String, Histogram> labelled = new java.util.TreeMap<>();
+        byLabel.forEach((label, histogram) -> labelled.put(label, histogram.getIntervalHistogram()));
+        Result all = new Result(ratePerSecond, done == 0 ? 0 : done / seconds, total, done, failed.get() + dropped + unanswered,
                 dropped, unanswered, latencies, sendLag);
+        return new Classified(all, labelled);
     }
 }

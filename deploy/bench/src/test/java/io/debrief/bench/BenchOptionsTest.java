@@ -38,6 +38,20 @@ class BenchOptionsTest {
     }
 
     @Test
+    void issue13sOverloadProbesTheCapacityUnlessItIsGiven() {
+        Bench.Options probed = Bench.Options.parse(new String[] {"--only", "overload"});
+        assertThat(probed.only()).containsExactly("overload");
+        assertThat(probed.overloadProbeRate()).isEqualTo(3000);
+        assertThat(probed.capacity()).isZero();
+        Bench.Options given = Bench.Options.parse(new String[] {"--only", "overload", "--capacity", "900",
+                "--overload-probe-rate", "5000"});
+        assertThat(given.capacity()).isEqualTo(900);
+        assertThat(given.overloadProbeRate()).isEqualTo(5000);
+        assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--capacity", "-1"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--capacity");
+    }
+
+    @Test
     void quickIsASmokeRunThatExplicitOptionsStillOverride() {
         Bench.Options quick = Bench.Options.parse(new String[] {"--quick"});
         assertThat(quick.stepSeconds()).isLessThan(30);

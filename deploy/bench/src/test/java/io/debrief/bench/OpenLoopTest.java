@@ -91,4 +91,34 @@ class OpenLoopTest {
         assertThat(result.unanswered()).isEqualTo(5);
         assertThat(result.failed()).isEqualTo(20);
     }
+
+    @Test
+    void answersAreCountedAndTimedApartByWhatTheyWere() throws Exception {
+        // every third request is refused with 503 at once, the others accepted after 20 ms
+        ScheduledExecutorService server = Executors.newSingleThreadScheduledExecutor();
+        try {
+            OpenLoop.Classified answers = OpenLoop.classified(300, Duration.ofSeconds(1), 1000, Duration.ofSeconds(2), i -> {
+                CompletableFuture<OpenLoop.Outcome> answer = new CompletableFuture<>();
+                if (i % 3 == 0) {
+                    answer.complete(new OpenLoop.Outcome("503", false));
+                } else if (i == 1) {
+                    answer.completeExceptionally(new RuntimeException("connection reset"));
+                } else {
+                    server.schedule(() -> answer.complete(new OpenLoop.Outcome("201", true)), 20, TimeUnit.MILLISECONDS);
+                }
+                return answer;
+            });
+            assertThat(answers.all().requests()).isEqualTo(300);
+            assertThat(answers.count("503")).isEqualTo(100);
+            assertThat(answers.count(OpenLoop.Outcome.ERROR)).isEqualTo(1);
+            assertThat(answers.count("201")).isEqualTo(199);
+            assertThat(answers.all().succeeded()).isEqualTo(199);
+            assertThat(answers.all().failed()).isEqualTo(101);
+            assertThat(answers.p("201", 50)).isGreaterThanOrEqualTo(19.0);
+            assertThat(answers.p("503", 99)).isLessThan(19.0);
+            assertThat(answers.p("404", 99)).isZero();
+        } finally {
+            server.shutdownNow();
+        }
+    }
 }
