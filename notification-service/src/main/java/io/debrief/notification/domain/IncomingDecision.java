@@ -5,9 +5,25 @@ package io.debrief.notification.domain;
  *
  * @param json    the record's JSON, unchanged apart from formatting
  * @param summary upstream's summary, or the one we built
+ * @param trace   the trace context of the record it came in, kept with it for its webhook attempts
  */
 public record IncomingDecision(String loopId, int decisionVersion, String outcome, String level, String json,
-        String summary) {
+        String summary, TraceContext trace) {
+
+    public IncomingDecision {
+        trace = trace == null ? TraceContext.NONE : trace;
+    }
+
+    /** A decision read without a trace context. */
+    public IncomingDecision(String loopId, int decisionVersion, String outcome, String level, String json,
+            String summary) {
+        this(loopId, decisionVersion, outcome, level, json, summary, TraceContext.NONE);
+    }
+
+    /** The same decision, as it arrived in a record with this trace context. */
+    public IncomingDecision tracedBy(TraceContext trace) {
+        return new IncomingDecision(loopId, decisionVersion, outcome, level, json, summary, trace);
+    }
 
     public String eventId() {
         return eventId(loopId, decisionVersion);

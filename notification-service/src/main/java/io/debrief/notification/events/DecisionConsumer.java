@@ -37,20 +37,26 @@ public class DecisionConsumer {
     private final DecisionBatches batches;
     private final EventBatches events;
     private final DeadLetters deadLetters;
+    private final RecordTraces traces;
 
     public DecisionConsumer(DecisionBatches batches, EventBatches events, DeadLetters deadLetters,
-                            WebhookMetrics metrics) {
+                            WebhookMetrics metrics, RecordTraces traces) {
         this.batches = batches;
         this.events = events;
         this.deadLetters = deadLetters.counted(metrics::deadLettered);
+        this.traces = traces;
     }
 
     @Incoming("hiring-decisions")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return traces.inBatchSpan("hiring-decisions", records, () -> process(records));
+    }
+
+    private Uni<Void> process(ConsumerRecords<String, String> records) {
         List<IncomingDecision> decisions = new ArrayList<>(records.count());
         Map<IncomingDecision, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
         List<Uni<Void>> poison = new ArrayList<>();
-        EventRecords finalized = new EventRecords(deadLetters);
+        EventRecords finalized = new EventRecords(deadLetters, traces);
         for (ConsumerRecord<String, String> record : records) {
             String type = header(record, "ce_type");
             if (EventType.DECISION_FINALIZED.ceType().equals(type)) {
@@ -62,7 +68,7 @@ public class DecisionConsumer {
                 continue;
             }
             try {
-                IncomingDecision decision = DecisionJson.parse(record.value());
+                IncomingDecision decision = DecisionJson.parse(record.value()).tracedBy(traces.of(record));
                 decisions.add(decision);
                 recordOf.put(decision, record);
             } catch (MalformedDecisionException e) {

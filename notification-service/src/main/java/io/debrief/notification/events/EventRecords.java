@@ -26,18 +26,20 @@ final class EventRecords {
     private static final Logger LOG = Logger.getLogger(EventRecords.class);
 
     private final DeadLetters deadLetters;
+    private final RecordTraces traces;
     private final List<IncomingEvent> events = new ArrayList<>();
     private final Map<IncomingEvent, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
     private final List<Uni<Void>> poison = new ArrayList<>();
 
-    EventRecords(DeadLetters deadLetters) {
+    EventRecords(DeadLetters deadLetters, RecordTraces traces) {
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     void add(EventType type, ConsumerRecord<String, String> record) {
         try {
             IncomingEvent event = EventJson.parse(type, header(record, "ce_id"), header(record, "ce_time"),
-                    record.value(), Instant.now());
+                    record.value(), Instant.now()).tracedBy(traces.of(record));
             events.add(event);
             recordOf.put(event, record);
         } catch (MalformedDecisionException e) {

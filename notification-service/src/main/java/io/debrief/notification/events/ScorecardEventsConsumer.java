@@ -22,16 +22,18 @@ public class ScorecardEventsConsumer {
 
     private final EventBatches batches;
     private final DeadLetters deadLetters;
+    private final RecordTraces traces;
 
     public ScorecardEventsConsumer(EventBatches batches, @ScorecardDeadLetters DeadLetters deadLetters,
-                                   WebhookMetrics metrics) {
+                                   WebhookMetrics metrics, RecordTraces traces) {
         this.batches = batches;
         this.deadLetters = deadLetters.counted(metrics::deadLettered);
+        this.traces = traces;
     }
 
     @Incoming("scorecard-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        EventRecords events = new EventRecords(deadLetters);
+        EventRecords events = new EventRecords(deadLetters, traces);
         for (ConsumerRecord<String, String> record : records) {
             String type = EventRecords.header(record, "ce_type");
             if (EventType.SCORECARD_OVERDUE.ceType().equals(type)) {

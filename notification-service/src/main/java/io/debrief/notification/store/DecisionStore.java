@@ -40,7 +40,7 @@ public class DecisionStore {
     }
 
     /**
-     * Inserts the decisions not stored yet with one statement; they get their sequence numbers in the list's order.
+     * Inserts the decisions not stored yet with one statement, each with the trace context it arrived with; they get their sequence numbers in the list's order.
      * The result lists the newly stored ones in sequence order; decisions already stored (redeliveries, duplicates
      * within the list) are left out.
      */
@@ -52,6 +52,8 @@ public class DecisionStore {
         String[] levels = new String[n];
         String[] payloads = new String[n];
         String[] summaries = new String[n];
+        String[] traceparents = new String[n];
+        String[] tracestates = new String[n];
         for (int i = 0; i < n; i++) {
             IncomingDecision decision = decisions.get(i);
             loopIds[i] = decision.loopId();
@@ -60,14 +62,21 @@ public class DecisionStore {
             levels[i] = decision.level();
             payloads[i] = decision.json();
             summaries[i] = decision.summary();
+            traceparents[i] = decision.trace().traceparent();
+            tracestates[i] = decision.trace().tracestate();
         }
-        return transaction.preparedQuery("INSERT INTO decision (loop_id, decision_version, outcome, level, payload, summary)"
-                        + " SELECT t.loop_id, t.version, t.outcome, t.level, CAST(t.payload AS jsonb), t.summary"
-                        + " FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])"
-                        + " WITH ORDINALITY AS t (loop_id, version, outcome, level, payload, summary, position)"
+        return transaction.preparedQuery("INSERT INTO decision (loop_id, decision_version, outcome, level, payload, summary,"
+                        + " traceparent, tracestate)"
+                        + " SELECT t.loop_id, t.version, t.outcome, t.level, CAST(t.payload AS jsonb), t.summary,"
+                        + " t.traceparent, t.tracestate"
+                        + " FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],"
+                        + " $7::text[], $8::text[])"
+                        + " WITH ORDINALITY AS t (loop_id, version, outcome, level, payload, summary, traceparent,"
+                        + " tracestate, position)"
                         + " ORDER BY t.position"
                         + " ON CONFLICT ON CONSTRAINT decision_identity DO NOTHING RETURNING " + COLUMNS)
-                .execute(Tuple.of(loopIds, versions, outcomes, levels, payloads, summaries))
+                .execute(Tuple.from(List.<Object>of(loopIds, versions, outcomes, levels, payloads, summaries,
+                        traceparents, tracestates)))
                 .map(rows -> {
                     List<StoredDecision> stored = toDecisions(rows);
                     stored.sort(Comparator.comparingLong(StoredDecision::seq));

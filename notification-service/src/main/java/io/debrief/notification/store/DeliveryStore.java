@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.debrief.notification.domain.Delivery;
 import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.DeliveryStatus;
+import io.debrief.notification.domain.TraceContext;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -40,7 +41,10 @@ public class DeliveryStore {
         this.pool = pool;
     }
 
-    /** Claims up to {@code limit} due deliveries for one attempt each, holding them for {@code lease}. */
+    /**
+     * Claims up to {@code limit} due deliveries for one attempt each, holding them for {@code lease}; each with the
+     * trace context its decision or event arrived with.
+     */
     public Uni<List<ClaimedDelivery>> claimDue(int limit, Duration lease) {
         UUID token = UUID.randomUUID();
         return pool.preparedQuery("WITH due AS ("
@@ -58,7 +62,9 @@ public class DeliveryStore {
                         + " SELECT c.id, c.webhook_id, c.attempts, c.subscription_id, c.event_type, s.url, s.secret,"
                         + "   dec.seq, dec.loop_id, dec.decision_version, dec.payload::text AS payload, dec.summary,"
                         + "   dec.received_at, ev.seq AS ev_seq, ev.ce_id AS ev_ce_id, ev.type AS ev_type,"
-                        + "   ev.loop_id AS ev_loop_id, ev.payload::text AS ev_payload, ev.occurred_at AS ev_occurred_at"
+                        + "   ev.loop_id AS ev_loop_id, ev.payload::text AS ev_payload, ev.occurred_at AS ev_occurred_at,"
+                        + "   COALESCE(dec.traceparent, ev.traceparent) AS traceparent,"
+                        + "   COALESCE(dec.tracestate, ev.tracestate) AS tracestate"
                         + " FROM claimed c JOIN subscription s ON s.id = c.subscription_id"
                         + " LEFT JOIN decision dec ON dec.seq = c.decision_seq"
                         + " LEFT JOIN event ev ON ev.seq = c.event_seq")
@@ -70,7 +76,8 @@ public class DeliveryStore {
                             row.getString("url"), row.getString("secret"),
                             EventType.ofWireName(row.getString("event_type")).orElse(EventType.DECISION_MADE),
                             row.getLong("seq") == null ? null : Rows.decision(row),
-                            row.getLong("ev_seq") == null ? null : Rows.event(row, "ev_"))));
+                            row.getLong("ev_seq") == null ? null : Rows.event(row, "ev_"),
+                            TraceContext.of(row.getString("traceparent"), row.getString("tracestate")))));
                     return claimed;
                 });
     }

@@ -30,6 +30,8 @@ public class EventStore {
         String[] interviewers = new String[n];
         String[] payloads = new String[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
+        String[] traceparents = new String[n];
+        String[] tracestates = new String[n];
         for (int i = 0; i < n; i++) {
             IncomingEvent event = events.get(i);
             ceIds[i] = event.ceId();
@@ -38,14 +40,21 @@ public class EventStore {
             interviewers[i] = event.interviewerId();
             payloads[i] = event.json();
             times[i] = event.occurredAt().atOffset(ZoneOffset.UTC);
+            traceparents[i] = event.trace().traceparent();
+            tracestates[i] = event.trace().tracestate();
         }
-        return transaction.preparedQuery("INSERT INTO event (ce_id, type, loop_id, interviewer_id, payload, occurred_at)"
-                        + " SELECT t.ce_id, t.type, t.loop_id, t.interviewer_id, CAST(t.payload AS jsonb), t.occurred_at"
-                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])"
-                        + " WITH ORDINALITY AS t (ce_id, type, loop_id, interviewer_id, payload, occurred_at, position)"
+        return transaction.preparedQuery("INSERT INTO event (ce_id, type, loop_id, interviewer_id, payload, occurred_at,"
+                        + " traceparent, tracestate)"
+                        + " SELECT t.ce_id, t.type, t.loop_id, t.interviewer_id, CAST(t.payload AS jsonb), t.occurred_at,"
+                        + " t.traceparent, t.tracestate"
+                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],"
+                        + " $7::text[], $8::text[])"
+                        + " WITH ORDINALITY AS t (ce_id, type, loop_id, interviewer_id, payload, occurred_at, traceparent,"
+                        + " tracestate, position)"
                         + " ORDER BY t.position"
                         + " ON CONFLICT (ce_id) DO NOTHING RETURNING " + COLUMNS)
-                .execute(Tuple.of(ceIds, types, loopIds, interviewers, payloads, times))
+                .execute(Tuple.from(List.<Object>of(ceIds, types, loopIds, interviewers, payloads, times,
+                        traceparents, tracestates)))
                 .map(rows -> {
                     List<StoredEvent> stored = new ArrayList<>();
                     rows.forEach(row -> stored.add(Rows.event(row, "")));

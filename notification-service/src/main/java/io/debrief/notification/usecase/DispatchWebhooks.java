@@ -135,7 +135,7 @@ public class DispatchWebhooks {
             StoredEvent event = delivery.event();
             body = WebhookMessage.body(event.type().wireName(), event.occurredAt(), EventJson.relay(event.json()));
         }
-        return new WebhookRequest(delivery.url(), delivery.webhookId(), delivery.secret(), body);
+        return new WebhookRequest(delivery.url(), delivery.webhookId(), delivery.secret(), body, delivery.trace());
     }
 
     private Uni<Void> record(ClaimedDelivery delivery, AttemptResult result, Duration took) {

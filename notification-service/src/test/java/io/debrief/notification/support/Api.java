@@ -53,6 +53,18 @@ public final class Api {
         return created.getString("id");
     }
 
+    /** Creates a subscription for the endpoint with these fields besides its URL, and gives the endpoint its secret. */
+    public static String subscribe(WebhookReceiver receiver, WebhookReceiver.Endpoint endpoint, Map<String, Object> fields) {
+        Map<String, Object> body = new java.util.HashMap<>(fields);
+        body.put("url", receiver.url(endpoint));
+        JsonPath created = asRecruiter().contentType(ContentType.JSON).body(body)
+                .post("/api/subscriptions")
+                .then().statusCode(201)
+                .extract().jsonPath();
+        endpoint.secret(created.getString("secret"));
+        return created.getString("id");
+    }
+
     public static List<Map<String, Object>> deliveries(String subscriptionId) {
         return asRecruiter().get("/api/subscriptions/{id}/deliveries", subscriptionId)
                 .then().statusCode(200)

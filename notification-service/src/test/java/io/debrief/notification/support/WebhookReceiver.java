@@ -69,8 +69,10 @@ public final class WebhookReceiver implements AutoCloseable {
             if (response == null) {
                 response = new Response(204, null);
             }
+            List<String> traceparents = exchange.getRequestHeaders().get("traceparent");
             endpoint.received.add(new Received(id, timestamp, exchange.getRequestHeaders().getFirst("content-type"),
-                    new String(body, StandardCharsets.UTF_8), problem, response.status, Instant.now()));
+                    new String(body, StandardCharsets.UTF_8), problem, response.status, Instant.now(),
+                    traceparents == null ? List.of() : List.copyOf(traceparents)));
             if (response.delayMillis > 0) {
                 try {
                     Thread.sleep(response.delayMillis); // a slow receiver, not a test wait
@@ -104,9 +106,12 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** One request as received; {@code signatureProblem} is null when the signature verified. */
+    /**
+     * One request as received; {@code signatureProblem} is null when the signature verified; {@code traceparents} the
+     * W3C {@code traceparent} headers it carried (none while tracing is off).
+     */
     public record Received(String webhookId, String timestamp, String contentType, String body,
-            String signatureProblem, int answeredWith, Instant at) {
+            String signatureProblem, int answeredWith, Instant at, List<String> traceparents) {
 
         public JsonNode json() {
             try {
