@@ -13,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A new version of a submitted scorecard (latest + 1), by the interviewer themself; in one transaction: the loop
- * locked, {@code Loop.amendment}, the version and {@code hiring.scorecard.submitted.v1} (and the {@code Idempotency-Key},
+ * locked, {@code Loop.amendment}, the version, its audit entry (what changed since the version before, {@link AuditTrail})
+ * and {@code hiring.scorecard.submitted.v1} (and the {@code Idempotency-Key},
  * so that a retried amendment whose answer was lost replays it instead of storing the same content again); after the
  * commit the relays are woken and the event counted ({@link OutboxWrites}).
  */
@@ -27,12 +28,15 @@ public class AmendScorecard {
     private final LoopStore loops;
     private final OutboxEvents events;
     private final Idempotency idempotency;
+    private final AuditTrail audit;
 
-    public AmendScorecard(OutboxWrites writes, LoopStore loops, OutboxEvents events, Idempotency idempotency) {
+    public AmendScorecard(OutboxWrites writes, LoopStore loops, OutboxEvents events, Idempotency idempotency,
+                          AuditTrail audit) {
         this.writes = writes;
         this.loops = loops;
         this.events = events;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     public Uni<Idempotency.Reply> execute(Command command, Idempotency.Key key,
@@ -43,6 +47,7 @@ public class AmendScorecard {
         return writes.inTransaction(write -> idempotency.once(write.tx(), key, () -> loops.lock(write.tx(),
                         command.loopId())
                 .map(loop -> loop.amendment(command.interviewerId(), command.content(), writes.now()))
-                .call(scorecard -> SubmitScorecard.store(write, loops, events, scorecard)), render));
+                .call(scorecard -> SubmitScorecard.store(write, loops, events, audit, command.caller(), scorecard)),
+                render));
     }
 }

@@ -15,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * An interviewer's first scorecard in a loop (version 1). Only the interviewer themself; in one transaction: the loop
  * locked, the loop's rules ({@code Loop.firstSubmission}), the version and {@code hiring.scorecard.submitted.v1} in the
- * outbox (and the {@code Idempotency-Key}); after the commit the relays are woken and the event counted
- * ({@link OutboxWrites}).
+ * outbox (and the {@code Idempotency-Key}), and its audit entry ({@link AuditTrail}); after the commit the relays are
+ * woken and the event counted ({@link OutboxWrites}).
  */
 @ApplicationScoped
 public class SubmitScorecard {
@@ -30,12 +30,15 @@ public class SubmitScorecard {
     private final LoopStore loops;
     private final OutboxEvents events;
     private final Idempotency idempotency;
+    private final AuditTrail audit;
 
-    public SubmitScorecard(OutboxWrites writes, LoopStore loops, OutboxEvents events, Idempotency idempotency) {
+    public SubmitScorecard(OutboxWrites writes, LoopStore loops, OutboxEvents events, Idempotency idempotency,
+                           AuditTrail audit) {
         this.writes = writes;
         this.loops = loops;
         this.events = events;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     public Uni<Idempotency.Reply> execute(Command command, Idempotency.Key key,
@@ -50,11 +53,17 @@ public class SubmitScorecard {
         return loops.lock(write.tx(), command.loopId())
                 .map(loop -> loop.firstSubmission(command.interviewerId(), command.content(), UUID.randomUUID(),
                         writes.now()))
-                .call(scorecard -> store(write, loops, events, scorecard));
+                .call(scorecard -> store(write, loops, events, audit, command.caller(), scorecard));
     }
 
-    /** A scorecard version and its {@code hiring.scorecard.submitted.v1}: what a submission and an amendment write. */
-    static Uni<Void> store(OutboxWrites.Write write, LoopStore loops, OutboxEvents events, Scorecard scorecard) {
-        return write.append(loops.insertVersion(write.tx(), scorecard), events.scorecardSubmitted(scorecard));
+    /**
+     * A scorecard version, its audit entry (by the caller) and its {@code hiring.scorecard.submitted.v1}: what a
+     * submission and an amendment write.
+     */
+    static Uni<Void> store(OutboxWrites.Write write, LoopStore loops, OutboxEvents events, AuditTrail audit,
+                           Caller caller, Scorecard scorecard) {
+        Uni<Void> change = Uni.combine().all().unis(loops.insertVersion(write.tx(), scorecard),
+                audit.scorecardWritten(write.tx(), caller.subject(), scorecard)).discardItems();
+        return write.append(change, events.scorecardSubmitted(scorecard));
     }
 }
