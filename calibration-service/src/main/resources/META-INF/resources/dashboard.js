@@ -1,6 +1,6 @@
 // The live calibration dashboard: the loops, and for one loop its area scores against the level's bar.
 // The interviewers view: each interviewer's deviation from the rest of the same candidate's panel, per area.
-// Data: GET /api/calibrations, GET /api/bars, GET /api/interviewers, and the events of /api/calibrations/stream.
+// Data: GET /api/calibrations, GET /api/bars, GET /api/interviewers (a page at a time: Link rel="next"), and the events of /api/calibrations/stream.
 import { $, el, fillChoices, number, when } from './platform/dom.js';
 import { api } from './platform/session.js';
 import { startShell } from './platform/shell.js';
@@ -10,7 +10,7 @@ import WORDS from './words.json' with { type: 'json' };
 const SVG = 'http://www.w3.org/2000/svg';
 
 const state = { calibrations: new Map(), bars: {}, selected: null, filters: {}, view: 'loops', interviewers: null,
-  interviewerLevel: '' };
+  interviewersNext: null, interviewerLevel: '' };
 const shell = startShell({ words: WORDS, signInRole: 'recruiter', render });
 const t = shell.t;
 
@@ -220,9 +220,37 @@ const SHORT = { CONTAINERIZATION: 'CTR', ORCHESTRATION: 'ORC', CI_CD: 'CI', ML_T
 const signed = (value) => (value === null || value === undefined ? '—' : `${Number(value) > 0 ? '+' : ''}${number(value)}`);
 let refreshTimer = null;
 
+/** GET /api/interviewers answers a page at a time, with an RFC 8288 Link rel="next" to the following one. */
+const PAGE = 100;
+const LARGEST_PAGE = 1000;
+
+async function interviewerPage(path) {
+  const response = await fetch(path, { credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' } });
+  // a refusal goes through api(): it asks for a sign-in on 401 and throws the problem
+  if (!response.ok) return { rows: await api(path), next: null };
+  const next = /<([^>]*)>\s*;\s*rel="next"/.exec(response.headers.get('Link') ?? '');
+  return { rows: await response.json(), next: next ? next[1] : null };
+}
+
+/** The first page again, as long as the rows already shown (a live refresh keeps what "more" added, up to 1000). */
 async function loadInterviewers() {
   const level = state.interviewerLevel;
-  state.interviewers = await api(`api/interviewers${level ? `?level=${encodeURIComponent(level)}` : ''}`);
+  const limit = Math.min(LARGEST_PAGE, Math.max(PAGE, state.interviewers?.length ?? 0));
+  const page = await interviewerPage(`api/interviewers?limit=${limit}${level ? `&level=${encodeURIComponent(level)}` : ''}`);
+  if (level !== state.interviewerLevel) return; // the filter changed meanwhile
+  state.interviewers = page.rows;
+  state.interviewersNext = page.next;
+  renderInterviewers();
+}
+
+async function moreInterviewers() {
+  if (!state.interviewersNext) return;
+  const level = state.interviewerLevel;
+  const page = await interviewerPage(state.interviewersNext);
+  if (level !== state.interviewerLevel) return;
+  state.interviewers = [...(state.interviewers ?? []), ...page.rows];
+  state.interviewersNext = page.next;
   renderInterviewers();
 }
 
@@ -266,6 +294,7 @@ function renderInterviewers() {
         { count: feedback.within24h, total: feedback.total })}` : '—'));
   }));
   $('no-interviewers').hidden = state.interviewers === null || rows.length > 0;
+  $('more-interviewers').hidden = !state.interviewersNext;
 }
 
 function leniencyClass(leniency) {
@@ -301,7 +330,12 @@ function start() {
   document.querySelectorAll('[data-view]').forEach((button) => button.addEventListener('click', () => showView(button.dataset.view)));
   $('interviewer-filters').addEventListener('change', (event) => {
     state.interviewerLevel = event.target.value;
+    state.interviewers = [];
+    state.interviewersNext = null;
     loadInterviewers().catch(() => {});
+  });
+  $('more-interviewers').addEventListener('click', () => {
+    moreInterviewers().catch((error) => { $('no-interviewers').hidden = false; $('no-interviewers').textContent = String(error); });
   });
   $('filters').addEventListener('change', (event) => {
     state.filters[event.target.name] = event.target.value;

@@ -1,10 +1,13 @@
 package io.debrief.calibration.api;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.Base64;
 
 import io.debrief.calibration.domain.Level;
 import io.debrief.calibration.usecase.InterviewerCalibrationView;
@@ -21,9 +24,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,7 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/interviewers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Interviewers")
-@APIResponse(responseCode = "400", description = "An unknown level or a since that is not an RFC 3339 time or date",
+@APIResponse(responseCode = "400", description = "An unknown level, a since that is not an RFC 3339 time or date, a limit"
+        + " outside 1 to 1000, an after that is not a next link's position",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -46,6 +55,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InterviewerResource {
+
+    /** A page's length unless {@code limit} says otherwise, and the most it may say. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
 
     private final QueryInterviewers interviewers;
     private final JsonWebToken caller;
@@ -57,13 +70,35 @@ public class InterviewerResource {
 
     @GET
     @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Every interviewer's calibration, most deviating first (|meanDeviation| descending)")
-    @APIResponse(responseCode = "200", description = "The interviewers with decided loops")
-    public Uni<List<InterviewerCalibrationView>> interviewers(
+    @Operation(summary = "The interviewers' calibrations, most deviating first (|meanDeviation| descending), a page at a time",
+            description = "A bare JSON array, at most `limit` long. When more follow, the answer carries an RFC 8288 header"
+                    + " `Link: </api/interviewers?...&after=...>; rel=\"next\"` (the same filters and limit) for the next page;"
+                    + " the last page has none.")
+    @APIResponse(responseCode = "200", description = "A page of the interviewers with decided loops",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = InterviewerCalibrationView.class)),
+            headers = @Header(name = "Link", description = "`<uri>; rel=\"next\"`: the next page, absent on the last one",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<Response> interviewers(
             @QueryParam("level") @Schema(implementation = Level.class) String level,
             @QueryParam("since") @Parameter(description = "Only loops decided at or after this RFC 3339 time or date")
-            String since) {
-        return interviewers.interviewers(level(level), since(since));
+            String since,
+            @QueryParam("limit") @Parameter(description = "At most this many interviewers (1 to " + MAX_LIMIT + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + DEFAULT_LIMIT, minimum = "1",
+                            maximum = "" + MAX_LIMIT)) String limit,
+            @QueryParam("after") @Parameter(description = "Continue after this position: the value the `next` link carries")
+            String after,
+            @Context UriInfo uri) {
+        int pageSize = limit(limit);
+        return interviewers.interviewers(level(level), since(since), after(after), pageSize).map(page -> {
+            Response.ResponseBuilder answer = Response.ok(page.interviewers(), MediaType.APPLICATION_JSON_TYPE);
+            if (page.next() != null) {
+                URI next = uri.getRequestUriBuilder().replaceQueryParam("limit", pageSize)
+                        .replaceQueryParam("after", position(page.next())).build();
+                answer.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+            }
+            return answer.build();
+        });
     }
 
     @GET
@@ -82,6 +117,43 @@ public class InterviewerResource {
         }
         return interviewers.interviewer(interviewerId, level(level), since(since)).map(found -> found.orElseThrow(
                 () -> ProblemException.notFound("no calibration for interviewer " + interviewerId)));
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // the same problem as out of range
+        }
+        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /** A position as the next link carries it: base64url of "listKey,interviewerId". */
+    static String position(QueryInterviewers.Position position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (position.listKey().toPlainString() + "," + position.interviewerId()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static QueryInterviewers.Position after(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+            int comma = text.indexOf(',');
+            if (comma > 0 && comma < text.length() - 1) {
+                return new QueryInterviewers.Position(new BigDecimal(text.substring(0, comma)), text.substring(comma + 1));
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64 or not a number: the same problem
+        }
+        throw ProblemException.invalid("after", "must be the position a next link of this list carries");
     }
 
     private static Level level(String value) {

@@ -75,10 +75,26 @@ public record InterviewerTotals(int loops, int pairs, Fraction deviation, Map<Ar
 
     /** The statistics of DOMAIN.md for this interviewer. */
     public InterviewerCalibration calibration(String interviewerId) {
+        int n = feedbackSeconds.size();
+        List<Long> middle = n == 0 ? List.of() : n % 2 == 1 ? List.of(feedbackSeconds.get(n / 2))
+                : List.of(feedbackSeconds.get(n / 2 - 1), feedbackSeconds.get(n / 2));
+        int within = (int) feedbackSeconds.stream().filter(seconds -> seconds <= DAY).count();
+        return calibration(interviewerId, loops, pairs, deviation, areas, agreed, agreementTotal,
+                InterviewerSums.medianHours(middle), within, n);
+    }
+
+    /** The statistics from sums (these totals' or {@link InterviewerSums}'): the one place of the leniency rules. */
+    static InterviewerCalibration calibration(String interviewerId, int loops, int pairs, Fraction deviation,
+                                              Map<Area, AreaTotal> areas, int agreed, int agreementTotal,
+                                              Fraction medianFeedbackHours, int within24h, int feedbackTotal) {
         Fraction mean = pairs == 0 ? null : deviation.dividedBy(pairs);
         Map<Area, InterviewerCalibration.AreaDeviation> byArea = new EnumMap<>(Area.class);
-        areas.forEach((area, total) -> byArea.put(area,
-                new InterviewerCalibration.AreaDeviation(total.deviation().dividedBy(total.pairs()), total.pairs())));
+        areas.forEach((area, total) -> {
+            if (total.pairs() != 0) {
+                byArea.put(area, new InterviewerCalibration.AreaDeviation(total.deviation().dividedBy(total.pairs()),
+                        total.pairs()));
+            }
+        });
         Leniency leniency;
         if (loops < MINIMUM_LOOPS || mean == null) {
             leniency = Leniency.INSUFFICIENT_DATA;
@@ -89,11 +105,7 @@ public record InterviewerTotals(int loops, int pairs, Fraction deviation, Map<Ar
         } else {
             leniency = Leniency.CALIBRATED;
         }
-        int n = feedbackSeconds.size();
-        Fraction median = n == 0 ? null : n % 2 == 1 ? Fraction.of(feedbackSeconds.get(n / 2), 3600)
-                : Fraction.of(feedbackSeconds.get(n / 2 - 1) + feedbackSeconds.get(n / 2), 2 * 3600);
-        int within = (int) feedbackSeconds.stream().filter(seconds -> seconds <= DAY).count();
         return new InterviewerCalibration(interviewerId, loops, pairs, mean, byArea, leniency, agreed, agreementTotal,
-                median, within, n);
+                medianFeedbackHours, within24h, feedbackTotal);
     }
 }

@@ -5,31 +5,35 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.domain.Area;
 import io.debrief.calibration.domain.Fraction;
 import io.debrief.calibration.domain.InterviewerContribution;
-import io.debrief.calibration.domain.InterviewerTotals;
+import io.debrief.calibration.domain.InterviewerSums;
 import io.debrief.calibration.domain.Level;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Interviewer calibration's tables: each decided loop's contributions ({@code interviewer_contribution}) and each
- * interviewer's running totals per scope ({@code interviewer_totals}: ALL and each level). The batch methods take the
- * caller's transaction and are one statement each; totals rows are locked in (interviewer, scope) order, after the
- * loops, so two instances updating the same interviewer take turns and never deadlock.
+ * interviewer's running sums per scope ({@code interviewer_totals}: ALL and each level, as {@link InterviewerSums}).
+ * The batch methods take the caller's transaction and are one statement each; a batch adds its differences to the
+ * sums without reading them (rows locked in (interviewer, scope) order, after the loops, so two instances updating the
+ * same interviewer take turns and never deadlock). Reads derive the statistics from the sums, with the median time to
+ * feedback read from the middle of the interviewer's contributions.
  */
 @ApplicationScoped
 public class InterviewerStore {
@@ -39,6 +43,12 @@ public class InterviewerStore {
 
     private static final TypeReference<Map<Area, String>> DEVIATIONS = new TypeReference<>() {
     };
+    private static final Area[] AREAS = Area.values();
+    private static final String CONTRIBUTION_COLUMNS =
+            "loop_id, interviewer_id, level, decided_at, deviations, agreed, feedback_seconds";
+    /** The sums' columns after interviewer_id and scope, in the order of {@link #sumColumns}. */
+    private static final List<String> SUM_COLUMNS = sumColumnNames();
+    private static final String UPSERT = upsert();
 
     private final Pool pool;
     private final JsonColumns json;
@@ -57,108 +67,58 @@ public class InterviewerStore {
         }
     }
 
-    /** Totals to write back with the statistics document they give and the value that orders the list. */
-    public record Totals(Key key, InterviewerTotals totals, String calibration, BigDecimal deviationOrder) {
-    }
-
-    record TotalsJson(int loops, int pairs, String deviation, Map<Area, AreaJson> areas, int agreed,
-                      int agreementTotal, List<Long> feedbackSeconds) {
-    }
-
-    record AreaJson(int pairs, String deviation) {
+    /** An interviewer as listed: the sums, the median time to feedback, and the position in the list. */
+    public record Listed(String interviewerId, InterviewerSums sums, Fraction medianFeedbackHours, BigDecimal listKey) {
     }
 
     // ---------------------------------------------------------------- inside a batch's transaction
 
-    /** The contributions stored for these loops. */
-    public Uni<List<InterviewerContribution>> contributionsOf(SqlConnection tx, String[] loopIds) {
+    /** Deletes the contributions stored for these loops and returns them. */
+    public Uni<List<InterviewerContribution>> removeContributions(SqlConnection tx, String[] loopIds) {
         if (loopIds.length == 0) {
             return Uni.createFrom().item(List.of());
         }
-        return tx.preparedQuery("SELECT loop_id, interviewer_id, level, decided_at, deviations, agreed, feedback_seconds"
-                        + " FROM interviewer_contribution WHERE loop_id = ANY($1)")
+        return tx.preparedQuery("DELETE FROM interviewer_contribution WHERE loop_id = ANY($1) RETURNING "
+                        + CONTRIBUTION_COLUMNS)
                 .execute(Tuple.of(loopIds)).map(this::contributions);
     }
 
-    /** Locks these totals (creating empty ones for interviewers not known yet) and loads them. */
-    public Uni<Map<Key, InterviewerTotals>> lockTotals(SqlConnection tx, List<Key> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        List<Key> sorted = keys.stream().distinct().sorted().toList();
-        String[] ids = sorted.stream().map(Key::interviewerId).toArray(String[]::new);
-        String[] scopes = sorted.stream().map(Key::scope).toArray(String[]::new);
-        return tx.preparedQuery("INSERT INTO interviewer_totals (interviewer_id, scope)"
-                        + " SELECT * FROM unnest($1::text[], $2::text[]) ORDER BY 1, 2 ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(ids, scopes))
-                .chain(() -> tx.preparedQuery("SELECT t.interviewer_id, t.scope, t.totals FROM interviewer_totals t"
-                                + " JOIN unnest($1::text[], $2::text[]) AS k (interviewer_id, scope)"
-                                + " ON t.interviewer_id = k.interviewer_id AND t.scope = k.scope"
-                                + " ORDER BY t.interviewer_id, t.scope FOR UPDATE OF t")
-                        .execute(Tuple.of(ids, scopes)))
-                .map(rows -> {
-                    Map<Key, InterviewerTotals> totals = new TreeMap<>();
-                    for (Row row : rows) {
-                        String text = row.getString("totals");
-                        totals.put(new Key(row.getString("interviewer_id"), row.getString("scope")),
-                                text == null ? InterviewerTotals.EMPTY : totals(text));
-                    }
-                    return totals;
-                });
-    }
-
-    /** Replaces the contributions of these loops with {@code contributions} and writes the totals back. */
-    public Uni<Void> replace(SqlConnection tx, String[] loopIds, List<InterviewerContribution> contributions,
-                             List<Totals> totals) {
+    /** Stores these contributions and adds {@code deltas} to the sums (creating the rows not there yet). */
+    public Uni<Void> add(SqlConnection tx, List<InterviewerContribution> contributions, Map<Key, InterviewerSums> deltas) {
         Columns added = new Columns(String.class, String.class, String.class, OffsetDateTime.class, String.class,
                 Boolean.class, Long.class);
         for (InterviewerContribution c : contributions) {
             added.add(c.loopId(), c.interviewerId(), c.level().name(), CalibrationStore.time(c.decidedAt()),
                     deviations(c.deviations()), c.agreed(), c.feedbackSeconds());
         }
-        Columns written = new Columns(String.class, String.class, String.class, String.class, BigDecimal.class);
-        for (Totals t : totals) {
-            written.add(t.key().interviewerId(), t.key().scope(), json.write(totalsJson(t.totals())), t.calibration(),
-                    t.deviationOrder());
-        }
-        Uni<Void> deleted = loopIds.length == 0 ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("DELETE FROM interviewer_contribution WHERE loop_id = ANY($1)")
-                        .execute(Tuple.of(loopIds)).replaceWithVoid();
-        return deleted
-                .chain(() -> execute(tx, "INSERT INTO interviewer_contribution (loop_id, interviewer_id, level,"
-                        + " decided_at, deviations, agreed, feedback_seconds) SELECT * FROM unnest($1::text[],"
-                        + " $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bool[], $7::int8[])", added))
-                .chain(() -> execute(tx, "UPDATE interviewer_totals SET totals = t.totals, calibration = t.calibration,"
-                        + " deviation_order = t.deviation_order FROM unnest($1::text[], $2::text[], $3::text[],"
-                        + " $4::text[], $5::numeric[]) AS t (interviewer_id, scope, totals, calibration, deviation_order)"
-                        + " WHERE interviewer_totals.interviewer_id = t.interviewer_id"
-                        + " AND interviewer_totals.scope = t.scope", written));
+        return execute(tx, "INSERT INTO interviewer_contribution (" + CONTRIBUTION_COLUMNS + ") SELECT * FROM"
+                + " unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bool[], $7::int8[])", added)
+                .chain(() -> execute(tx, UPSERT, sumColumns(deltas)));
     }
 
     // ---------------------------------------------------------------- reads
 
-    /** The statistics documents of a scope with data, most deviating first (no pairs last), then by interviewer. */
-    public Uni<List<String>> calibrations(String scope) {
-        return pool.preparedQuery("SELECT calibration FROM interviewer_totals WHERE scope = $1 AND calibration IS NOT NULL"
-                        + " ORDER BY deviation_order DESC NULLS LAST, interviewer_id")
-                .execute(Tuple.of(scope))
-                .map(rows -> {
-                    List<String> documents = new ArrayList<>(rows.size());
-                    rows.forEach(row -> documents.add(row.getString(0)));
-                    return documents;
-                });
+    /**
+     * A page of the list of a scope, most deviating first (no pairs last), then by interviewer: at most {@code limit}
+     * interviewers after the position ({@code afterKey}, {@code afterId}), or from the start when it is null.
+     */
+    public Uni<List<Listed>> page(String scope, BigDecimal afterKey, String afterId, int limit) {
+        String after = afterKey == null ? "" : " AND (t.list_key, t.interviewer_id) > ($3, $4)";
+        String sql = listed(scope) + " WHERE t.scope = $1 AND t.list_key IS NOT NULL" + after
+                + " ORDER BY t.list_key, t.interviewer_id LIMIT $2";
+        Tuple parameters = afterKey == null ? Tuple.of(scope, limit) : Tuple.of(scope, limit, afterKey, afterId);
+        return pool.preparedQuery(sql).execute(parameters).map(InterviewerStore::listed);
     }
 
-    public Uni<Optional<String>> calibration(String interviewerId, String scope) {
-        return pool.preparedQuery("SELECT calibration FROM interviewer_totals WHERE interviewer_id = $1 AND scope = $2"
-                        + " AND calibration IS NOT NULL")
-                .execute(Tuple.of(interviewerId, scope))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    public Uni<Optional<Listed>> one(String interviewerId, String scope) {
+        return pool.preparedQuery(listed(scope) + " WHERE t.scope = $1 AND t.interviewer_id = $2 AND t.list_key IS NOT NULL")
+                .execute(Tuple.of(scope, interviewerId))
+                .map(rows -> listed(rows).stream().findFirst());
     }
 
     /** The contributions of loops decided at or after {@code since}, of one level and one interviewer if given. */
     public Uni<List<InterviewerContribution>> contributionsSince(Instant since, Level level, String interviewerId) {
-        return pool.preparedQuery("SELECT loop_id, interviewer_id, level, decided_at, deviations, agreed, feedback_seconds"
+        return pool.preparedQuery("SELECT " + CONTRIBUTION_COLUMNS
                         + " FROM interviewer_contribution WHERE decided_at >= $1 AND ($2::text IS NULL OR level = $2)"
                         + " AND ($3::text IS NULL OR interviewer_id = $3)")
                 .execute(Tuple.of(CalibrationStore.time(since), level == null ? null : level.name(), interviewerId))
@@ -166,6 +126,97 @@ public class InterviewerStore {
     }
 
     // ---------------------------------------------------------------- columns
+
+    /** The sums of a scope with the middle one or two of the interviewer's feedback times (an index range each). */
+    private static String listed(String scope) {
+        String level = ALL.equals(scope) ? "" : " AND c.level = t.scope";
+        return "SELECT t.interviewer_id, t.list_key, " + prefixed("t.") + ", ARRAY(SELECT c.feedback_seconds"
+                + " FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id" + level
+                + " AND c.feedback_seconds IS NOT NULL ORDER BY c.feedback_seconds"
+                + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
+                + " FROM interviewer_totals t";
+    }
+
+    private static List<Listed> listed(RowSet<Row> rows) {
+        List<Listed> listed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Map<Area, InterviewerSums.AreaSum> areas = new EnumMap<>(Area.class);
+            for (Area area : AREAS) {
+                areas.put(area, new InterviewerSums.AreaSum(row.getInteger("pairs_" + column(area)),
+                        row.getLong("deviation_" + column(area))));
+            }
+            InterviewerSums sums = new InterviewerSums(row.getInteger("loops"), row.getInteger("pairs"),
+                    row.getLong("deviation"), areas, row.getInteger("agreed"), row.getInteger("agreement_total"),
+                    row.getInteger("feedback_total"), row.getInteger("within24h"));
+            Long[] middle = row.getArrayOfLongs("middle");
+            listed.add(new Listed(row.getString("interviewer_id"), sums,
+                    InterviewerSums.medianHours(middle == null ? List.of() : Arrays.asList(middle)),
+                    row.getBigDecimal("list_key")));
+        }
+        return listed;
+    }
+
+    private static List<String> sumColumnNames() {
+        List<String> names = new ArrayList<>(List.of("loops", "pairs", "deviation"));
+        for (Area area : AREAS) {
+            names.add("pairs_" + column(area));
+            names.add("deviation_" + column(area));
+        }
+        names.addAll(List.of("agreed", "agreement_total", "feedback_total", "within24h"));
+        return List.copyOf(names);
+    }
+
+    private static String column(Area area) {
+        return area.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String prefixed(String prefix) {
+        return SUM_COLUMNS.stream().map(name -> prefix + name).collect(Collectors.joining(", "));
+    }
+
+    /** Adds each row's differences to the sums, in (interviewer, scope) order (the lock order). */
+    private static String upsert() {
+        StringBuilder types = new StringBuilder("$1::text[], $2::text[]");
+        for (int i = 0; i < SUM_COLUMNS.size(); i++) {
+            String name = SUM_COLUMNS.get(i);
+            types.append(", $").append(i + 3).append(name.startsWith("deviation") ? "::int8[]" : "::int4[]");
+        }
+        String set = SUM_COLUMNS.stream().map(name -> name + " = interviewer_totals." + name + " + excluded." + name)
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO interviewer_totals (interviewer_id, scope, " + String.join(", ", SUM_COLUMNS) + ")"
+                + " SELECT * FROM unnest(" + types + ") ORDER BY 1, 2"
+                + " ON CONFLICT (interviewer_id, scope) DO UPDATE SET " + set;
+    }
+
+    private static Columns sumColumns(Map<Key, InterviewerSums> deltas) {
+        Class<?>[] types = new Class<?>[2 + SUM_COLUMNS.size()];
+        types[0] = String.class;
+        types[1] = String.class;
+        for (int i = 0; i < SUM_COLUMNS.size(); i++) {
+            types[i + 2] = SUM_COLUMNS.get(i).startsWith("deviation") ? Long.class : Integer.class;
+        }
+        Columns columns = new Columns(types);
+        deltas.forEach((key, d) -> {
+            Object[] row = new Object[types.length];
+            int i = 0;
+            row[i++] = key.interviewerId();
+            row[i++] = key.scope();
+            row[i++] = d.loops();
+            row[i++] = d.pairs();
+            row[i++] = d.deviation();
+            for (Area area : AREAS) {
+                InterviewerSums.AreaSum sum = d.areas().getOrDefault(area, new InterviewerSums.AreaSum(0, 0));
+                row[i++] = sum.pairs();
+                row[i++] = sum.deviation();
+            }
+            row[i++] = d.agreed();
+            row[i++] = d.agreementTotal();
+            row[i++] = d.feedbackTotal();
+            row[i] = d.within24h();
+            columns.add(row);
+        });
+        return columns;
+    }
 
     private List<InterviewerContribution> contributions(Iterable<Row> rows) {
         List<InterviewerContribution> contributions = new ArrayList<>();
@@ -181,30 +232,8 @@ public class InterviewerStore {
 
     private String deviations(Map<Area, Fraction> deviations) {
         Map<Area, String> texts = new EnumMap<>(Area.class);
-        deviations.forEach((area, value) -> texts.put(area, text(value)));
+        deviations.forEach((area, value) -> texts.put(area, value.numerator() + "/" + value.denominator()));
         return json.write(texts);
-    }
-
-    private TotalsJson totalsJson(InterviewerTotals t) {
-        Map<Area, AreaJson> areas = new EnumMap<>(Area.class);
-        t.areas().forEach((area, total) -> areas.put(area, new AreaJson(total.pairs(), text(total.deviation()))));
-        return new TotalsJson(t.loops(), t.pairs(), text(t.deviation()), areas, t.agreed(), t.agreementTotal(),
-                t.feedbackSeconds());
-    }
-
-    private InterviewerTotals totals(String text) {
-        TotalsJson t = json.read(text, new TypeReference<TotalsJson>() {
-        });
-        Map<Area, InterviewerTotals.AreaTotal> areas = new EnumMap<>(Area.class);
-        if (t.areas() != null) {
-            t.areas().forEach((area, a) -> areas.put(area, new InterviewerTotals.AreaTotal(a.pairs(), fraction(a.deviation()))));
-        }
-        return new InterviewerTotals(t.loops(), t.pairs(), fraction(t.deviation()), areas, t.agreed(),
-                t.agreementTotal(), t.feedbackSeconds() == null ? List.of() : t.feedbackSeconds());
-    }
-
-    private static String text(Fraction value) {
-        return value.numerator() + "/" + value.denominator();
     }
 
     private static Fraction fraction(String text) {

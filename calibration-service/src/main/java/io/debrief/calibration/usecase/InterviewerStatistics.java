@@ -1,20 +1,15 @@
 package io.debrief.calibration.usecase;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.StatisticsConfig;
 import io.debrief.calibration.domain.CalibrationStatus;
-import io.debrief.calibration.domain.Fraction;
-import io.debrief.calibration.domain.InterviewerCalibration;
 import io.debrief.calibration.domain.InterviewerContribution;
-import io.debrief.calibration.domain.InterviewerTotals;
+import io.debrief.calibration.domain.InterviewerSums;
 import io.debrief.calibration.domain.Loop;
 import io.debrief.calibration.store.InterviewerStore;
 import io.smallrye.mutiny.Uni;
@@ -24,19 +19,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Keeps interviewer calibration up to date inside a batch's transaction (a step of {@link ApplyScorecardEvents}): for
  * every loop the batch re-evaluated that is or was DECIDED, its stored contributions are taken out of its interviewers'
- * totals and its new ones (if it is still decided) put in. Only the touched interviewers' totals are read and written:
- * a constant number of statements per batch, never a pass over all loops. A replay rebuilds the same totals.
+ * sums and its new ones (if it is still decided) put in: the difference per interviewer and scope is added to the
+ * stored sums without reading them back (three statements per batch, never a pass over all loops; the statistics are
+ * derived when read). Sums are commutative, so a replay in any batching rebuilds the same totals.
  */
 @ApplicationScoped
 public class InterviewerStatistics {
 
     private final InterviewerStore store;
-    private final ObjectMapper json;
     private final StatisticsConfig config;
 
-    public InterviewerStatistics(InterviewerStore store, ObjectMapper json, StatisticsConfig config) {
+    public InterviewerStatistics(InterviewerStore store, StatisticsConfig config) {
         this.store = store;
-        this.json = json;
         this.config = config;
     }
 
@@ -63,52 +57,23 @@ public class InterviewerStatistics {
         }
         // every touched loop's stored contributions, not only those of loops known to be decided: a loop whose rows
         // were wiped and replayed still has its old contributions taken out before its new ones go in
-        return store.contributionsOf(tx, loopIds).chain(before -> {
-            List<InterviewerStore.Key> keys = new ArrayList<>();
-            before.forEach(c -> keys.addAll(keys(c)));
-            now.forEach(c -> keys.addAll(keys(c)));
-            return store.lockTotals(tx, keys).chain(locked -> {
-                Map<InterviewerStore.Key, InterviewerTotals> totals = new TreeMap<>(locked);
-                for (InterviewerContribution c : before) {
-                    keys(c).forEach(key -> totals.put(key, totals.get(key).minus(c)));
-                }
-                for (InterviewerContribution c : now) {
-                    keys(c).forEach(key -> totals.put(key, totals.get(key).plus(c)));
-                }
-                List<InterviewerStore.Totals> written = new ArrayList<>();
-                totals.forEach((key, t) -> written.add(written(key, t)));
-                return store.replace(tx, loopIds, now, written);
-            });
+        return store.removeContributions(tx, loopIds).chain(before -> {
+            Map<InterviewerStore.Key, InterviewerSums> deltas = new TreeMap<>();
+            for (InterviewerContribution c : before) {
+                InterviewerSums minus = InterviewerSums.of(c).negate();
+                keys(c).forEach(key -> deltas.merge(key, minus, InterviewerSums::plus));
+            }
+            for (InterviewerContribution c : now) {
+                InterviewerSums plus = InterviewerSums.of(c);
+                keys(c).forEach(key -> deltas.merge(key, plus, InterviewerSums::plus));
+            }
+            deltas.values().removeIf(InterviewerSums::isZero); // an unchanged interviewer's row is not even locked
+            return store.add(tx, now, deltas);
         });
     }
 
     private static List<InterviewerStore.Key> keys(InterviewerContribution c) {
         return List.of(new InterviewerStore.Key(c.interviewerId(), InterviewerStore.ALL),
                 new InterviewerStore.Key(c.interviewerId(), c.level().name()));
-    }
-
-    private InterviewerStore.Totals written(InterviewerStore.Key key, InterviewerTotals totals) {
-        if (totals.isEmpty()) {
-            return new InterviewerStore.Totals(key, totals, null, null);
-        }
-        InterviewerCalibration calibration = totals.calibration(key.interviewerId());
-        return new InterviewerStore.Totals(key, totals, write(InterviewerCalibrationView.of(calibration)),
-                order(calibration.meanDeviation()));
-    }
-
-    /** |mean deviation| to 30 decimals: the order of the list (most deviating first). */
-    static BigDecimal order(Fraction mean) {
-        if (mean == null) {
-            return null;
-        }
-        return (mean.compareTo(Fraction.ZERO) < 0 ? mean.negate() : mean).toDisplay(30);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.debrief.calibration.Api;
 import io.debrief.calibration.Events;
@@ -22,6 +24,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -85,17 +90,24 @@ class InterviewerResourceIT {
             assertStatistics(calibrated, "-0.8", "HARSH", 4, feedbackSeconds.get(calibrated));
         }
 
-        // the list, most deviating first, of MID loops; and the same for the level and since filters
+        // the list, most deviating first, of MID loops; and the same for the level and since filters: every page
+        // followed through its next link, in small pages and in one, gives the same list
         for (String query : List.of("", "?level=MID", "?since=2026-01-01", "?level=MID&since=2026-11-01T00:00:00Z")) {
-            List<String> ids = Api.asRecruiter().get("/api/interviewers" + query).then().statusCode(200)
-                    .extract().jsonPath().getList("interviewerId", String.class);
+            List<Map<String, Object>> listed = everyPage("/api/interviewers" + query, 7);
+            List<String> ids = listed.stream().map(entry -> (String) entry.get("interviewerId")).toList();
             assertThat(ids).as(query).containsSubsequence(lenient, harsh, calibrated);
-            JsonPath listed = Api.asRecruiter().get("/api/interviewers" + query).then().extract().jsonPath();
-            int at = ids.indexOf(calibrated);
-            assertThat(new BigDecimal(listed.getString("[" + at + "].meanDeviation"))).as(query)
-                    .isEqualByComparingTo("-0.8");
-            assertThat(listed.getString("[" + at + "].byArea.CI_CD.meanDeviation")).as(query).isEqualTo("-0.8");
-            assertThat(listed.getInt("[" + at + "].byArea.CI_CD.pairs")).as(query).isEqualTo(5);
+            assertThat(ids).as(query).doesNotHaveDuplicates();
+            assertThat(everyPage("/api/interviewers" + query, 1000).stream().map(entry -> entry.get("interviewerId")))
+                    .as(query).containsExactlyElementsOf(ids);
+            assertThat(Api.asRecruiter().get("/api/interviewers" + query).then().statusCode(200).extract().jsonPath()
+                    .getList("interviewerId", String.class)).as(query + ", the default page")
+                    .containsExactlyElementsOf(ids.subList(0, Math.min(100, ids.size())));
+            Map<String, Object> entry = listed.get(ids.indexOf(calibrated));
+            assertThat(new BigDecimal(String.valueOf(entry.get("meanDeviation")))).as(query).isEqualByComparingTo("-0.8");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ciCd = (Map<String, Object>) ((Map<String, Object>) entry.get("byArea")).get("CI_CD");
+            assertThat(String.valueOf(ciCd.get("meanDeviation"))).as(query).isEqualTo("-0.8");
+            assertThat(((Number) ciCd.get("pairs")).intValue()).as(query).isEqualTo(5);
         }
         assertThat(Api.asRecruiter().get("/api/interviewers?level=SENIOR").then().statusCode(200).extract().jsonPath()
                 .getList("interviewerId", String.class)).doesNotContain(lenient, harsh, calibrated);
@@ -114,6 +126,19 @@ class InterviewerResourceIT {
     }
 
     @Test
+    void badPagesAreBadRequestProblems() {
+        for (String limit : List.of("0", "1001", "-3", "ten", "2.5")) {
+            Api.asRecruiter().get("/api/interviewers?limit=" + limit).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", is("limit"));
+        }
+        for (String after : List.of("not-a-position", "bm90IGEgbnVtYmVyLHg", "!!")) {
+            Api.asRecruiter().get("/api/interviewers?after=" + after).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", is("after"));
+        }
+        Api.asRecruiter().get("/api/interviewers?limit=1000").then().statusCode(200);
+    }
+
+    @Test
     void badFiltersAreBadRequestProblems() {
         Api.asRecruiter().get("/api/interviewers?level=PRINCIPAL").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", is("level"));
@@ -121,6 +146,33 @@ class InterviewerResourceIT {
                 .body("violations[0].field", is("since"));
         Api.asRecruiter().get("/api/interviewers/x?since=2026-13-45").then().statusCode(400)
                 .body("violations[0].field", is("since"));
+    }
+
+    private static final Pattern NEXT = Pattern.compile("<(/api/interviewers\\?[^>]*after=[A-Za-z0-9_-]+[^>]*)>; rel=\"next\"");
+
+    /** Every entry of a list, page after page through the RFC 8288 next links (numbers as BigDecimal). */
+    private static List<Map<String, Object>> everyPage(String path, int limit) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String next = path + (path.contains("?") ? "&" : "?") + "limit=" + limit;
+        while (next != null) {
+            ExtractableResponse<Response> answer = Api.asRecruiter().urlEncodingEnabled(false).get(next).then()
+                    .statusCode(200).contentType("application/json").extract();
+            List<Map<String, Object>> page = JsonPath.from(answer.asString())
+                    .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL)).getList("$");
+            assertThat(page.size()).as(next).isLessThanOrEqualTo(limit);
+            all.addAll(page);
+            String link = answer.header("Link");
+            if (link == null) {
+                next = null;
+            } else {
+                Matcher matcher = NEXT.matcher(link);
+                assertThat(matcher.matches()).as(link).isTrue();
+                assertThat(page).as(next + ": a page with a next link is full").hasSize(limit);
+                assertThat(matcher.group(1)).as(link).contains("limit=" + limit);
+                next = matcher.group(1);
+            }
+        }
+        return all;
     }
 
     private static void submitAll(Events events, String loopId, String interviewer, int version, int score,

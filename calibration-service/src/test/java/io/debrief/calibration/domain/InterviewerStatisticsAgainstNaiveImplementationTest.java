@@ -50,6 +50,10 @@ class InterviewerStatisticsAgainstNaiveImplementationTest {
     void incrementalStatisticsEqualTheNaiveRecomputationAfterEveryAmendment(@ForAll("histories") List<LoopCase> loops) {
         // the service's way: per loop, after every submission, replace the loop's contributions in the totals
         Map<String, InterviewerTotals> totals = new TreeMap<>();
+        // and as the database keeps them: whole-number sums that each change adds to (InterviewerSums), the feedback
+        // times only in the contributions, the median read from their middle
+        Map<String, InterviewerSums> sums = new TreeMap<>();
+        List<InterviewerContribution> current = new ArrayList<>();
         for (LoopCase loop : loops) {
             List<InterviewerContribution> stored = List.of();
             Map<String, SubmittedScorecard> latest = new LinkedHashMap<>();
@@ -65,19 +69,21 @@ class InterviewerStatisticsAgainstNaiveImplementationTest {
                         Instant.ofEpochSecond(card.at()), evaluation, latest.values(), panel(loop));
                 for (InterviewerContribution old : stored) {
                     totals.merge(old.interviewerId(), InterviewerTotals.EMPTY.minus(old), (a, b) -> a.minus(old));
+                    sums.merge(old.interviewerId(), InterviewerSums.of(old).negate(), InterviewerSums::plus);
                 }
                 for (InterviewerContribution added : now) {
                     totals.merge(added.interviewerId(), InterviewerTotals.EMPTY.plus(added), (a, b) -> a.plus(added));
+                    sums.merge(added.interviewerId(), InterviewerSums.of(added), InterviewerSums::plus);
                 }
                 stored = now;
             }
+            current.addAll(stored);
         }
         Map<String, Naive.Stats> expected = Naive.statistics(loops);
         Statistics.label("decided loops").collect(expected.isEmpty() ? "none" : "some");
 
         for (String interviewer : POOL) {
-            InterviewerTotals kept = totals.getOrDefault(interviewer, InterviewerTotals.EMPTY);
-            InterviewerCalibration actual = kept.calibration(interviewer);
+            InterviewerCalibration actual = totals.getOrDefault(interviewer, InterviewerTotals.EMPTY).calibration(interviewer);
             Naive.Stats naive = expected.getOrDefault(interviewer, new Naive.Stats());
             String who = interviewer + " in " + loops;
             assertThat(actual.pairs()).as(who).isEqualTo(naive.pairs);
@@ -101,6 +107,15 @@ class InterviewerStatisticsAgainstNaiveImplementationTest {
             assertThat(actual.feedbackTotal()).as(who).isEqualTo(naive.feedback.size());
             assertThat(actual.within24h()).as(who).isEqualTo(naive.within24h());
             assertThat(text(actual.medianFeedbackHours())).as(who).isEqualTo(naive.medianHours());
+
+            List<Long> feedback = current.stream().filter(c -> c.interviewerId().equals(interviewer))
+                    .map(InterviewerContribution::feedbackSeconds).filter(java.util.Objects::nonNull).sorted().toList();
+            int n = feedback.size();
+            List<Long> middle = n == 0 ? List.of() : feedback.subList((n - 1) / 2, (n - 1) / 2 + 2 - n % 2);
+            InterviewerSums summed = sums.getOrDefault(interviewer, InterviewerSums.ZERO);
+            assertThat(summed.calibration(interviewer, InterviewerSums.medianHours(middle))).as(who + ", from the sums")
+                    .isEqualTo(actual);
+            assertThat(summed.isEmpty()).as(who).isEqualTo(naive.pairs == 0 && naive.agreementTotal == 0 && n == 0);
         }
     }
 
