@@ -46,6 +46,35 @@ public final class ExportedMetrics {
         return missing;
     }
 
+    /**
+     * For every PromQL expression of the rules and dashboards in {@code sources} ("where" -> expression), the metric
+     * names it selects that none of the running services exports (scraped from {@code baseUrls}), no recording rule
+     * makes and Prometheus does not make itself ({@code up}); an empty map when every name is real.
+     */
+    public static Map<String, Set<String>> unexported(Map<String, String> baseUrls, PromQlSources sources)
+            throws IOException, InterruptedException {
+        Set<String> real = new java.util.HashSet<>(sources.recorded());
+        for (MetricCatalogue.Entry entry : MetricCatalogue.load().entries()) {
+            if (entry.source().equals("prometheus")) {
+                real.add(entry.name());
+            }
+        }
+        for (String baseUrl : baseUrls.values()) {
+            real.addAll(sampleNames(scrape(baseUrl)));
+        }
+        Map<String, String> expressions = new LinkedHashMap<>(sources.rules());
+        expressions.putAll(sources.dashboardQueries());
+        Map<String, Set<String>> unexported = new LinkedHashMap<>();
+        expressions.forEach((where, expression) -> {
+            Set<String> names = new TreeSet<>(PromQl.metricNames(expression));
+            names.removeAll(real);
+            if (!names.isEmpty()) {
+                unexported.put(where, names);
+            }
+        });
+        return unexported;
+    }
+
     /** The text of {@code baseUrl + /q/metrics}. */
     public static String scrape(String baseUrl) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/+$", "") + "/q/metrics"))

@@ -1,97 +1,41 @@
 package io.debrief.observability;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The module's checked-in rule files, their tests and the dashboards, read the way Prometheus and Grafana read them. */
+/** The module's checked-in rule files, their tests and the dashboards ({@link PromQlSources} of this folder). */
 final class Sources {
 
-    static final Path RULES = Path.of("rules");
-    static final Path DASHBOARDS = Path.of("dashboards");
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final PromQlSources HERE = PromQlSources.in(Path.of(""));
+    static final Path RULES = HERE.rulesDir();
+    static final Path DASHBOARDS = HERE.dashboardsDir();
+    static final ObjectMapper YAML = PromQlSources.YAML;
+    static final ObjectMapper JSON = PromQlSources.JSON;
 
     private Sources() {
     }
 
     static List<Path> files(Path dir, String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
+        return PromQlSources.files(dir, suffix);
     }
 
-    /** Every rule ({@code record} or {@code alert}) of every *.rules.yml: name -> expression. */
     static Map<String, String> rules() throws IOException {
-        Map<String, String> rules = new LinkedHashMap<>();
-        for (Path file : files(RULES, ".rules.yml")) {
-            for (JsonNode group : YAML.readTree(file.toFile()).path("groups")) {
-                for (JsonNode rule : group.path("rules")) {
-                    String name = rule.has("record") ? rule.path("record").asText() : rule.path("alert").asText();
-                    rules.put(file.getFileName() + " " + name, rule.path("expr").asText());
-                }
-            }
-        }
-        return rules;
+        return HERE.rules();
     }
 
-    /** The names the recording rules define. */
     static List<String> recorded() throws IOException {
-        List<String> recorded = new ArrayList<>();
-        for (Path file : files(RULES, ".rules.yml")) {
-            for (JsonNode group : YAML.readTree(file.toFile()).path("groups")) {
-                for (JsonNode rule : group.path("rules")) {
-                    if (rule.has("record")) {
-                        recorded.add(rule.path("record").asText());
-                    }
-                }
-            }
-        }
-        return recorded;
+        return HERE.recorded();
     }
 
-    /** Every query of every dashboard panel: "dashboard / panel" -> expression. */
     static Map<String, String> dashboardQueries() throws IOException {
-        Map<String, String> queries = new LinkedHashMap<>();
-        for (Path file : files(DASHBOARDS, ".json")) {
-            collect(file.getFileName().toString(), JSON.readTree(file.toFile()).path("panels"), queries);
-        }
-        return queries;
+        return HERE.dashboardQueries();
     }
 
-    private static void collect(String dashboard, JsonNode panels, Map<String, String> queries) {
-        for (JsonNode panel : panels) {
-            int n = 0;
-            for (JsonNode target : panel.path("targets")) {
-                queries.put(dashboard + " / " + panel.path("title").asText() + " #" + (++n), target.path("expr").asText());
-            }
-            collect(dashboard, panel.path("panels"), queries);
-        }
-    }
-
-    /** The series the promtool tests feed (their metric names must be real too) and the expressions they query. */
     static Map<String, String> testExpressions() throws IOException {
-        Map<String, String> expressions = new LinkedHashMap<>();
-        for (Path file : files(RULES, ".test.yml")) {
-            int n = 0;
-            for (JsonNode test : YAML.readTree(file.toFile()).path("tests")) {
-                for (JsonNode series : test.path("input_series")) {
-                    expressions.put(file.getFileName() + " series " + (++n), series.path("series").asText());
-                }
-                for (JsonNode query : test.path("promql_expr_test")) {
-                    expressions.put(file.getFileName() + " query " + (++n), query.path("expr").asText());
-                }
-            }
-        }
-        return expressions;
+        return HERE.testExpressions();
     }
 }
