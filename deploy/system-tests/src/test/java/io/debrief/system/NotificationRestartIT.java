@@ -20,10 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Durable delivery across a real restart of the packaged notification-service. */
+/**
+ * Durable delivery across a real restart of the packaged notification-service; the retry still continues the trace of
+ * its decision.
+ */
 class NotificationRestartIT {
 
     private final List<String> attempts = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final AtomicBoolean receiverHealthy = new AtomicBoolean(false);
     private DebriefSystem system;
     private Recruiting recruiting;
@@ -37,6 +41,8 @@ class NotificationRestartIT {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/flaky", exchange -> {
             attempts.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            traceparents.add(exchange.getRequestHeaders().getFirst("webhook-id") + " "
+                    + exchange.getRequestHeaders().getFirst("traceparent"));
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(receiverHealthy.get() ? 204 : 503, -1);
             exchange.close();
@@ -73,6 +79,13 @@ class NotificationRestartIT {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> deliveryStatus(webhookId).equals("DELIVERED"));
         assertThat(attempts.stream().filter(webhookId::equals).count()).isGreaterThanOrEqualTo(2);
+        // the retry by the restarted instance joins the trace of the first attempt (stored with the decision)
+        List<String> ofThisDelivery = traceparents.stream().filter(line -> line.startsWith(webhookId + " "))
+                .map(line -> line.substring(webhookId.length() + 1)).toList();
+        assertThat(ofThisDelivery).hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(traceparent -> traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+        assertThat(ofThisDelivery.stream().map(traceparent -> traceparent.split("-")[1]).distinct())
+                .as("trace ids of the attempts before and after the restart").hasSize(1);
     }
 
     private String deliveryStatus(String webhookId) {

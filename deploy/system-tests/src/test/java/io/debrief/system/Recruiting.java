@@ -79,6 +79,13 @@ final class Recruiting {
                 .post("/api/loops/" + loopId + "/scorecards").then().statusCode(201);
     }
 
+    /** Submits as {@link #submit} does, the request carrying this W3C {@code traceparent} (a traced client's call). */
+    void submit(String loopId, String interviewer, Map<String, Integer> scores, String recommendation, String traceparent) {
+        given().baseUri(baseUrl).header("Authorization", interviewer(interviewer)).header("traceparent", traceparent)
+                .contentType(ContentType.JSON).body(scorecard(interviewer, scores, recommendation))
+                .post("/api/loops/" + loopId + "/scorecards").then().statusCode(201);
+    }
+
     void amend(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {
         given().baseUri(baseUrl).header("Authorization", interviewer(interviewer)).contentType(ContentType.JSON)
                 .body(scorecard(interviewer, scores, recommendation))

@@ -1,6 +1,9 @@
 package io.debrief.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +11,8 @@ import io.debrief.testsupport.DebriefSystem;
 
 /**
  * The whole product for the system tests, started once per test JVM: a real Kafka broker and PostgreSQL, and the
- * three packaged services ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on free ports.
+ * three packaged services ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on free ports, exporting
+ * their traces to an OTLP receiver in this JVM.
  */
 final class RunningSystem {
 
@@ -24,6 +28,7 @@ final class RunningSystem {
             "DEBRIEF_REMINDERS_CHECK_EVERY", "1s");
 
     private static DebriefSystem running;
+    private static OtlpReceiver traces;
 
     private RunningSystem() {
     }
@@ -31,13 +36,41 @@ final class RunningSystem {
     static synchronized DebriefSystem get() {
         if (running == null) {
             Path root = Path.of(System.getProperty("debrief.root", "../.."));
+            traces = startTraceReceiver();
+            Map<String, Map<String, String>> environments = new HashMap<>();
+            for (String service : DebriefSystem.SERVICES) {
+                environments.put(service, new HashMap<>(traces.environment()));
+            }
+            environments.get("scorecard-service").putAll(FAST_REMINDERS);
             running = DebriefSystem.start(root, Path.of("target", "system-logs"), List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                    Map.of("scorecard-service", FAST_REMINDERS));
+                    environments);
             System.out.println("System test on a real Kafka broker at " + running.stack().kafkaBootstrapServers()
-                    + " and a real PostgreSQL at 127.0.0.1:" + running.stack().postgres().port());
+                    + " and a real PostgreSQL at 127.0.0.1:" + running.stack().postgres().port()
+                    + "; the services export their traces to " + traces.endpoint());
             DebriefSystem system = running;
-            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "system-test-shutdown"));
+            OtlpReceiver receiver = traces;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                system.close();
+                receiver.close();
+            }, "system-test-shutdown"));
         }
         return running;
+    }
+
+    /**
+     * The spans the three services exported (tracing is on in the system test, as in a deployment with a collector:
+     * every test runs with it, and {@link CrossServiceTraceIT} follows one trace).
+     */
+    static synchronized OtlpReceiver traces() {
+        get();
+        return traces;
+    }
+
+    private static OtlpReceiver startTraceReceiver() {
+        try {
+            return new OtlpReceiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
