@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,14 +41,16 @@ final class Debriefs {
         }
     }
 
-    /** Opens {@code count} loops with at most {@code concurrency} requests in flight; returns their ids. */
+    /**
+     * Opens {@code count} loops with at most {@code concurrency} requests in flight; returns their ids. A loop the
+     * service sheds (503) is opened again after its {@code Retry-After}: setting up is not what is measured.
+     */
     List<String> openLoops(int count, int concurrency) throws InterruptedException {
         Semaphore permits = new Semaphore(concurrency);
         List<CompletableFuture<String>> opened = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             permits.acquire();
-            CompletableFuture<String> loop = http.postForAnswer(baseUrl + "/api/loops", recruiter, loopBody(i))
-                    .thenApply(Debriefs::loopId).toCompletableFuture();
+            CompletableFuture<String> loop = openLoop(i, 0);
             loop.whenComplete((id, error) -> permits.release());
             opened.add(loop);
         }
@@ -56,6 +59,14 @@ final class Debriefs {
             ids.add(loop.join());
         }
         return ids;
+    }
+
+    private CompletableFuture<String> openLoop(int i, int shed) {
+        return http.postForAnswer(baseUrl + "/api/loops", recruiter, loopBody(i)).toCompletableFuture()
+                .thenCompose(answer -> answer.status() == 503 && shed < 30
+                        ? CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                                .thenCompose(later -> openLoop(i, shed + 1))
+                        : CompletableFuture.completedFuture(loopId(answer)));
     }
 
     /** Interviewer {@code seat} (0..3) of {@code loopId} submits; true when the service answered 201. */

@@ -10,8 +10,9 @@ import java.util.Locale;
  * from many clients at once, to show that it refuses the excess early ({@code 503} with {@code Retry-After}) instead of
  * queueing it, so that the requests it does accept stay as fast as at half its capacity and nothing times out.
  *
- * <p>Capacity is measured, not assumed: a probe step offers {@code --overload-probe-rate} (3,000/s) and the rate of
- * {@code 201} answers it achieves is the capacity C ({@code --capacity N} skips the probe). Then steps of
+ * <p>Capacity is measured, not assumed: probe steps offer 250/s, doubling up to {@code --overload-probe-rate}
+ * (3,000/s) until one is saturated, and the most {@code 201} answers per second of any step is the capacity C
+ * ({@code --capacity N} skips the probe). Then steps of
  * {@code --step-seconds} each at C/2, 2C and 4C. Every step opens its own loops first (unmeasured) and is followed by
  * a pause for the pipeline to drain. The generator has {@value #CLIENTS} connections, as many clients would: with
  * fewer connections than the service admits, the excess would queue in the generator's own pool, never reach the
@@ -54,25 +55,41 @@ final class Overload {
         try (LoadClient clients = new LoadClient(CLIENTS)) {
             Debriefs debriefs = new Debriefs(clients, bench.service("scorecard-service").baseUrl(), bench.tokens());
             Duration step = Duration.ofSeconds(options.stepSeconds());
-            run(bench, debriefs, "overload warm-up", options.overloadProbeRate() / 4.0, Duration.ofSeconds(options.quick() ? 3 : 20));
+            run(bench, debriefs, "overload warm-up", Math.min(250, options.overloadProbeRate()), Duration.ofSeconds(options.quick() ? 3 : 20));
             double capacity = options.capacity();
             if (capacity <= 0) {
-                Step probe = run(bench, debriefs, "overload probe", options.overloadProbeRate(), step);
-                report(bench, probe, null, null);
-                capacity = probe.accepted() / probe.seconds();
+                capacity = probe(bench, debriefs, options.overloadProbeRate(), Duration.ofSeconds(options.quick() ? 3 : 10));
             }
             if (capacity < 4) {
                 throw new IllegalStateException("scorecard-service accepted " + capacity + " submissions/s: no capacity to overload");
             }
             bench.report().add(new Report.Row("overload", "capacity C", capacity, "req/s", true,
                     options.capacity() > 0 ? "given with --capacity"
-                            : "201 answers per second in the probe at " + options.overloadProbeRate() + "/s offered"));
+                            : "the most 201 answers per second of the probe's steps"));
             noOp(bench, clients, 4 * capacity);
             Step half = run(bench, debriefs, "overload @0.5×C", capacity / 2, step);
             report(bench, half, null, capacity);
             for (int multiple : List.of(2, 4)) {
                 Step over = run(bench, debriefs, "overload @" + multiple + "×C", multiple * capacity, step);
                 report(bench, over, half, capacity);
+            }
+        }
+    }
+
+    /**
+     * Steps of rising offered rates, up to {@code highest}: the most submissions per second the service accepted in
+     * any of them. The steps stop once one is saturated (under 90 % of its offer accepted): past that, a higher offer
+     * measures how much the refusals cost, not what the service can take.
+     */
+    private static double probe(Bench bench, Debriefs debriefs, int highest, Duration each) throws Exception {
+        double capacity = 0;
+        for (int rate = Math.min(250, highest); ; rate = Math.min(highest, rate * 2)) {
+            Step step = run(bench, debriefs, "overload probe @" + rate + "/s", rate, each);
+            report(bench, step, null, null);
+            double accepted = step.accepted() / step.seconds();
+            capacity = Math.max(capacity, accepted);
+            if (accepted < 0.9 * rate || rate == highest) {
+                return capacity;
             }
         }
     }

@@ -9,9 +9,28 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "debrief.admission")
 public interface AdmissionConfig {
 
-    /** {@code /api} requests in flight at most (live streams apart); one more is answered 503 at once. */
-    @WithDefault("256")
+    /**
+     * {@code /api} requests in flight at most (live streams apart), however fast the service answers; one more is
+     * answered 503 at once. A few times the database pool (20 connections): beyond that an admitted request only
+     * waits for a connection (256 let a saturated instance queue for seconds: deploy/bench, scenario overload).
+     */
+    @WithDefault("64")
     int maxInFlight();
+
+    /**
+     * Whether the limit of requests adapts to the service's latency ({@code AdaptiveLimit}) between {@code
+     * min-in-flight} and {@code max-in-flight}; false: always {@code max-in-flight}.
+     */
+    @WithDefault("true")
+    boolean adaptive();
+
+    /**
+     * The adaptive limit's floor: it never admits fewer requests at once than this. Low enough that a saturated
+     * instance keeps its queue short, high enough that a brief slowdown (a collection, a checkpoint) never refuses a
+     * handful of concurrent callers.
+     */
+    @WithDefault("16")
+    int minInFlight();
 
     /** Live streams ({@code /api/.../stream}) open at most; they last, so they are counted apart. */
     @WithDefault("512")

@@ -64,10 +64,11 @@ class AdmissionTest {
         assertThat(shed.statusCode()).isEqualTo(503);
         assertThat(shed.headers().firstValue("Retry-After")).hasValue("3");
         assertThat(shed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(shed.body()).contains("\"status\":503").contains("2 requests in flight");
+        assertThat(shed.body()).contains("\"status\":503").contains("at capacity");
         assertThat(send("/q/health").get(10, TimeUnit.SECONDS).statusCode()).as("never shed").isEqualTo(200);
         assertThat(registry.get("debrief.admission.shed").counter().count()).isEqualTo(1.0);
         assertThat(registry.get("debrief.admission.in.flight").gauge().value()).isEqualTo(2.0);
+        assertThat(registry.get("debrief.admission.limit").gauge().value()).isEqualTo(2.0);
 
         vertx.runOnContext(v -> held.forEach(r -> r.end("done")));
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
