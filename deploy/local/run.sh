@@ -16,6 +16,7 @@
 #
 # Ports (override with the environment): SCORECARD_PORT=8081 CALIBRATION_PORT=8082 NOTIFICATION_PORT=8083
 # DEBRIEF_KAFKA_PORT=9092 DEBRIEF_POSTGRES_PORT=15432. Logs and data: deploy/local/.run/
+# Traces: off; DEBRIEF_TRACES_ENDPOINT=http://HOST:4318 makes the services export them there (OTLP over HTTP).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -124,6 +125,12 @@ load_stack_env() {
 # start_service NAME [>>]: the packaged service on its port, wired to the stack; '>>' appends to its log (restart)
 start_service() {
   local name="$1" append="${2:-}" port db
+  # traces: off unless DEBRIEF_TRACES_ENDPOINT names an OTLP/HTTP collector (e.g. http://127.0.0.1:4318)
+  local tracing=(QUARKUS_OTEL_SDK_DISABLED=true)
+  if [ -n "${DEBRIEF_TRACES_ENDPOINT:-}" ]; then
+    tracing=(QUARKUS_OTEL_SDK_DISABLED=false QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf
+             QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="$DEBRIEF_TRACES_ENDPOINT")
+  fi
   port="$(port_of "$name")"; db="$(database_of "$name")"
   local log_redirect="$logs/$name.log"
   [ "$append" = ">>" ] || : > "$log_redirect"
@@ -133,6 +140,7 @@ start_service() {
   QUARKUS_DATASOURCE_USERNAME="$DEBRIEF_POSTGRES_USER" QUARKUS_DATASOURCE_PASSWORD="$DEBRIEF_POSTGRES_PASSWORD" \
   DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$public_key" MP_JWT_VERIFY_ISSUER="https://debrief.local/issuer" \
+  env "${tracing[@]}" \
   nohup java -Xmx256m -jar "$root/$name/target/quarkus-app/quarkus-run.jar" >> "$log_redirect" 2>&1 &
   echo $! > "$pids/$name.pid"
 }
