@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,11 +62,24 @@ public class LoopDecisions {
 
     /** {@link #decidedBefore(Instant, int)} on the caller's connection or transaction. */
     public Uni<List<UUID>> decidedBefore(SqlClient client, Instant cutoff, int limit) {
+        return due(client, cutoff, limit, "");
+    }
+
+    /**
+     * {@link #decidedBefore(Instant, int)} for a retention job running on several instances: on the caller's
+     * transaction, the due loops' rows are locked until it ends and rows another transaction holds are skipped
+     * ({@code FOR UPDATE SKIP LOCKED}), so each due loop is handed to one instance at a time.
+     */
+    public Uni<List<UUID>> claimDue(SqlConnection tx, Instant cutoff, int limit) {
+        return due(tx, cutoff, limit, " FOR UPDATE SKIP LOCKED");
+    }
+
+    private static Uni<List<UUID>> due(SqlClient client, Instant cutoff, int limit, String locking) {
         return client.preparedQuery("""
                         SELECT loop_id FROM loop_decision
                          WHERE last_decided_at < $1 AND (erased_at IS NULL OR erased_at < last_decided_at)
                          ORDER BY last_decided_at, loop_id
-                         LIMIT $2""")
+                         LIMIT $2""" + locking)
                 .execute(Tuple.of(utc(cutoff), limit))
                 .map(rows -> {
                     List<UUID> loops = new ArrayList<>();

@@ -102,7 +102,7 @@ class DecisionAuditConsumerIT {
     }
 
     @Test
-    void theLastDecisionTimeIsKeptForRetentionAndAnErasureIsRecordedOnce() {
+    void theLastDecisionTimeIsKeptForRetentionClaimedByOneInstanceAndAnErasureIsRecordedOnce() {
         String loopId = Api.openLoop("ivan", "TECHNICAL_DEEP_DIVE");
         UUID loop = UUID.fromString(loopId);
         HiringDecisions.publish(HiringDecisions.golden(HiringDecisions.FINALIZED, loopId, Map.of()));
@@ -116,6 +116,16 @@ class DecisionAuditConsumerIT {
         assertThat(decisions.lastDecidedAt(UUID.randomUUID()).await().atMost(WAIT)).isEmpty();
         assertThat(decisions.decidedBefore(last.plusSeconds(1), 100_000).await().atMost(WAIT)).contains(loop);
         assertThat(decisions.decidedBefore(last, 100_000).await().atMost(WAIT)).doesNotContain(loop);
+
+        // retention on two instances: a due loop one transaction claimed is skipped by the other until it ends
+        Instant cutoff = last.plusSeconds(1);
+        List<UUID> second = pool.withTransaction(first -> decisions.claimDue(first, cutoff, 100_000)
+                .invoke(held -> assertThat(held).contains(loop))
+                .chain(() -> pool.withTransaction(other -> decisions.claimDue(other, cutoff, 100_000))))
+                .await().atMost(WAIT);
+        assertThat(second).doesNotContain(loop);
+        assertThat(pool.withTransaction(tx -> decisions.claimDue(tx, cutoff, 100_000)).await().atMost(WAIT))
+                .contains(loop);
 
         Instant erasedAt = Instant.parse("2026-12-02T09:00:00Z");
         for (int i = 0; i < 2; i++) { // a resumed erasure records it again with its own erasedAt: still one entry
