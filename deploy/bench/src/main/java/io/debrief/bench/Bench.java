@@ -40,7 +40,8 @@ import org.HdrHistogram.Histogram;
  * replay-statistics} ({@link Backlogs#statisticsCost}: the same backlog of {@code --replay-events} replayed with the
  * statistics on and off, {@code --statistics-runs N} (2) times each, alternating). Issue 13's {@code overload}
  * ({@link Overload}: submissions at half, twice and four times the capacity a probe at {@code --overload-probe-rate N}
- * (3,000/s) measured, or {@code --capacity N}).
+ * (3,000/s) measured, or {@code --capacity N}). Issue 17's {@code tracing} ({@link TracingOverhead}: ingest at
+ * {@code --latency-rate} with tracing export off, then on, {@code --statistics-runs} times).
  */
 public final class Bench {
 
@@ -71,7 +72,7 @@ public final class Bench {
                    int interviewersRate, int statisticsRuns, int overloadProbeRate, int capacity) {
 
         static final List<String> SCENARIOS = List.of("footprint", "ceilings", "ingest", "latency", "outbox", "replay",
-                "interviewers", "replay-statistics", "overload");
+                "interviewers", "replay-statistics", "overload", TracingOverhead.SCENARIO);
 
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
@@ -172,6 +173,7 @@ public final class Bench {
             scenario("interviewers", () -> Interviewers.measure(this));
             scenario("replay-statistics", () -> Backlogs.statisticsCost(this));
             scenario("overload", () -> Overload.measure(this));
+            scenario(TracingOverhead.SCENARIO, () -> TracingOverhead.measure(this));
             stopServices();
             stack.close();
         }
