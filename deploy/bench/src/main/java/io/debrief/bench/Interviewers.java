@@ -29,18 +29,36 @@ import org.HdrHistogram.Histogram;
  * the data set is written straight into the database of a calibration-service instance of its own, with SQL
  * ({@code interviewers-seed.sql}: generate_series, fixed seed): exactly the two tables interviewer calibration keeps,
  * {@code interviewer_contribution} (one row per interviewer and decided loop) and {@code interviewer_totals} (per
- * interviewer and scope, the running sums and the statistics document as served, derived from those contributions).
- * The instance's Flyway migrates the schema first; its topics are its own, so it consumes nothing meanwhile. Then the
- * endpoint is driven by the open-loop generator at a constant rate, beside two floors measured in the same run: the
- * endpoint's own SQL query alone over JDBC, and the generator against a no-op endpoint of the same instance.
+ * interviewer and scope, the running sums, derived from those contributions). The instance's Flyway migrates the
+ * schema first; its topics are its own, so it consumes nothing meanwhile. Then the endpoint's default request (the
+ * first page, 100 interviewers) is driven by the open-loop generator at a constant rate, beside two floors measured in
+ * the same run: the endpoint's own SQL query alone over JDBC, and the generator against a no-op endpoint of the same
+ * instance. Last, the full listing of all interviewers, page after page through the {@code Link: rel="next"} headers
+ * at the largest page size, as a separate figure.
  */
 final class Interviewers {
 
     static final String INSTANCE = "calibration-interviewers";
     static final String DATABASE = "calibration_interviewers";
-    /** The query {@code InterviewerStore.calibrations} runs for {@code GET /api/interviewers} (scope ALL). */
-    static final String QUERY = "SELECT calibration FROM interviewer_totals WHERE scope = ? AND calibration IS NOT NULL"
-            + " ORDER BY deviation_order DESC NULLS LAST, interviewer_id";
+    /** The default request: the first page. */
+    static final int DEFAULT_PAGE = 100;
+    /** The largest page the endpoint gives, for the full listing. */
+    static final int LARGEST_PAGE = 1000;
+    /**
+     * The query {@code InterviewerStore.page} runs for the default {@code GET /api/interviewers} (scope ALL, the first
+     * page: one row more than the page, to know whether a next one follows), copied here: the sums of the page's
+     * interviewers, each with the middle of their feedback times.
+     */
+    static final String QUERY = "SELECT t.interviewer_id, t.list_key, t.loops, t.pairs, t.deviation, t.pairs_containerization,"
+            + " t.deviation_containerization, t.pairs_orchestration, t.deviation_orchestration, t.pairs_ci_cd, t.deviation_ci_cd,"
+            + " t.pairs_ml_tools, t.deviation_ml_tools, t.pairs_monitoring, t.deviation_monitoring, t.pairs_system_design,"
+            + " t.deviation_system_design, t.pairs_problem_solving, t.deviation_problem_solving, t.pairs_communication,"
+            + " t.deviation_communication, t.agreed, t.agreement_total, t.feedback_total, t.within24h,"
+            + " ARRAY(SELECT c.feedback_seconds FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id"
+            + " AND c.feedback_seconds IS NOT NULL ORDER BY c.feedback_seconds"
+            + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
+            + " FROM interviewer_totals t WHERE t.scope = ? AND t.list_key IS NOT NULL ORDER BY t.list_key, t.interviewer_id"
+            + " LIMIT " + (DEFAULT_PAGE + 1);
 
     private Interviewers() {
     }
@@ -67,7 +85,7 @@ final class Interviewers {
                 bench.report().section("EXPLAIN ANALYZE of GET /api/interviewers' query (scope ALL, " + interviewers
                         + " interviewers, " + loops + " loops)", "```\n" + explain(connection) + "```");
                 endpoint(bench, rate, query, interviewers);
-                whatIf(bench, connection, query);
+                fullListing(bench, interviewers);
             }
         } finally {
             bench.stop(INSTANCE);
@@ -95,22 +113,23 @@ final class Interviewers {
                      + " (SELECT count(DISTINCT loop_id) FROM interviewer_contribution),"
                      + " (SELECT count(*) FROM interviewer_totals WHERE scope = 'ALL'),"
                      + " (SELECT count(*) FROM interviewer_totals),"
-                     + " (SELECT round(avg(length(calibration))) FROM interviewer_totals WHERE scope = 'ALL'),"
-                     + " (SELECT max((calibration::json->>'loops')::int) FROM interviewer_totals WHERE scope = 'ALL'),"
-                     + " (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY (calibration::json->>'loops')::int)"
-                     + "    FROM interviewer_totals WHERE scope = 'ALL'),"
-                     + " (SELECT string_agg(leniency || ' ' || n, ', ' ORDER BY leniency) FROM (SELECT calibration::json->>'leniency'"
-                     + "    AS leniency, count(*) AS n FROM interviewer_totals WHERE scope = 'ALL' GROUP BY 1) AS l),"
+                     + " (SELECT max(loops) FROM interviewer_totals WHERE scope = 'ALL'),"
+                     + " (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY loops) FROM interviewer_totals WHERE scope = 'ALL'),"
+                     + " (SELECT string_agg(leniency || ' ' || n, ', ' ORDER BY leniency) FROM (SELECT CASE"
+                     + "    WHEN loops < 5 OR pairs = 0 THEN 'INSUFFICIENT_DATA'"
+                     + "    WHEN deviation >= 0.75 * 232792560 * pairs THEN 'LENIENT'"
+                     + "    WHEN deviation <= -0.75 * 232792560 * pairs THEN 'HARSH' ELSE 'CALIBRATED' END AS leniency,"
+                     + "    count(*) AS n FROM interviewer_totals WHERE scope = 'ALL' GROUP BY 1) AS l),"
                      + " pg_size_pretty(pg_total_relation_size('interviewer_contribution')),"
                      + " pg_size_pretty(pg_total_relation_size('interviewer_totals'))")) {
             facts.next();
             bench.report().add(new Report.Row("interviewers", "data set written with SQL", seconds, "s", false,
                     String.format(Locale.ROOT, "%,d contributions of %,d decided loops; %,d interviewers (%,d totals rows with the"
-                                    + " levels); statistics document %d B on average; loops per interviewer median %d, max %d;"
-                                    + " %s; interviewer_contribution %s, interviewer_totals %s (deploy/bench/src/main/"
-                                    + "resources/io/debrief/bench/interviewers-seed.sql, then VACUUM ANALYZE)",
-                            facts.getLong(1), facts.getLong(2), facts.getLong(3), facts.getLong(4), facts.getLong(5),
-                            facts.getLong(7), facts.getLong(6), facts.getString(8), facts.getString(9), facts.getString(10))));
+                                    + " levels); loops per interviewer median %d, max %d; %s; interviewer_contribution %s"
+                                    + " (with its indexes), interviewer_totals %s (deploy/bench/src/main/resources/io/debrief/"
+                                    + "bench/interviewers-seed.sql, then VACUUM ANALYZE)",
+                            facts.getLong(1), facts.getLong(2), facts.getLong(3), facts.getLong(4), facts.getLong(6),
+                            facts.getLong(5), facts.getString(7), facts.getString(8), facts.getString(9))));
             if (facts.getLong(3) != interviewers || facts.getLong(2) != loops) {
                 throw new IllegalStateException("the seed made " + facts.getLong(3) + " interviewers over " + facts.getLong(2)
                         + " loops, not " + interviewers + " over " + loops);
@@ -140,8 +159,8 @@ final class Interviewers {
     }
 
     /**
-     * The endpoint's query alone, one at a time over JDBC, every document read as a string: the least the endpoint
-     * can take (latencies in microseconds).
+     * The endpoint's query alone, one at a time over JDBC, every column of every row read as a string: the least the
+     * endpoint can take (latencies in microseconds).
      */
     private static Histogram queryAlone(Connection connection, int warmUp, int measured) throws SQLException {
         return queryAlone(connection, QUERY, warmUp, measured);
@@ -155,8 +174,12 @@ final class Interviewers {
                 long start = System.nanoTime();
                 long bytes = 0;
                 try (ResultSet rows = query.executeQuery()) {
+                    int columns = rows.getMetaData().getColumnCount();
                     while (rows.next()) {
-                        bytes += rows.getString(1).length();
+                        for (int column = 1; column <= columns; column++) {
+                            String value = rows.getString(column);
+                            bytes += value == null ? 0 : value.length();
+                        }
                     }
                 }
                 if (i >= warmUp) {
@@ -168,44 +191,6 @@ final class Interviewers {
             }
         }
         return latencies;
-    }
-
-    /** The served documents as one JSON array built by PostgreSQL: what an endpoint passing them through would read. */
-    static final String AS_ONE_ARRAY = "SELECT '[' || string_agg(calibration, ',' ORDER BY deviation_order DESC NULLS LAST,"
-            + " interviewer_id) || ']' FROM interviewer_totals WHERE scope = ? AND calibration IS NOT NULL";
-    /** An index that would let the query read the documents in order from the index alone (not in the service's schema). */
-    static final String COVERING_INDEX = "CREATE INDEX bench_interviewer_totals_covering ON interviewer_totals"
-            + " (scope, deviation_order DESC NULLS LAST, interviewer_id) INCLUDE (calibration)";
-
-    /**
-     * After the endpoint was measured on the service's own schema: what PostgreSQL alone would take with a covering
-     * index, and for one JSON array built by string_agg instead of one row per document. Floors for a fix, labelled as
-     * such; the index is dropped again.
-     */
-    private static void whatIf(Bench bench, Connection connection, Histogram before) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(COVERING_INDEX);
-            statement.execute("VACUUM ANALYZE interviewer_totals");
-        }
-        try {
-            Histogram covered = queryAlone(connection, QUERY, 10, 100);
-            bench.report().section("EXPLAIN ANALYZE of the same query with a covering index (not in the service's schema)",
-                    "```\n" + COVERING_INDEX + ";\n\n" + explain(connection, QUERY) + "```");
-            bench.report().add(whatIfRow("the SQL query alone, with a covering index (what-if)", covered, before));
-            Histogram array = queryAlone(connection, AS_ONE_ARRAY, 10, 100);
-            bench.report().add(whatIfRow("one JSON array by string_agg, with the covering index (what-if)", array, before));
-        } finally {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP INDEX bench_interviewer_totals_covering");
-            }
-        }
-    }
-
-    private static Report.Row whatIfRow(String metric, Histogram latencies, Histogram before) {
-        return new Report.Row("ceiling", metric + " p50", latencies.getValueAtPercentile(50) / 1000.0, "ms", false,
-                String.format(Locale.ROOT, "one at a time over JDBC, %d runs; p99 %.2f ms (the service's schema: p50 %.2f ms, p99 %.2f ms)",
-                        latencies.getTotalCount(), latencies.getValueAtPercentile(99) / 1000.0,
-                        before.getValueAtPercentile(50) / 1000.0, before.getValueAtPercentile(99) / 1000.0));
     }
 
     private static String explain(Connection connection) throws SQLException {
@@ -232,9 +217,11 @@ final class Interviewers {
                 .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         int items = one.body().split("\"interviewerId\"", -1).length - 1;
-        if (one.statusCode() != 200 || items != interviewers) {
+        int expected = Math.min(DEFAULT_PAGE, interviewers);
+        boolean linked = one.headers().firstValue("Link").filter(link -> link.endsWith("; rel=\"next\"")).isPresent();
+        if (one.statusCode() != 200 || items != expected || linked != interviewers > DEFAULT_PAGE) {
             throw new IllegalStateException("GET /api/interviewers answered " + one.statusCode() + " with " + items
-                    + " interviewers, not " + interviewers);
+                    + " interviewers (" + (linked ? "a" : "no") + " next link), not the first " + expected + " of " + interviewers);
         }
         LoadClient client = bench.load();
         int seconds = bench.options().stepSeconds();
@@ -247,7 +234,8 @@ final class Interviewers {
                 String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms; /q/health/live of the same calibration-service instance",
                         noOp.p(50), noOp.p(99))));
         bench.report().add(new Report.Row("ceiling", "GET /api/interviewers' SQL query alone p50", query.getValueAtPercentile(50) / 1000.0,
-                "ms", false, String.format(Locale.ROOT, "one at a time over JDBC, %d runs, every document read; p99 %.2f ms, max %.2f ms",
+                "ms", false, String.format(Locale.ROOT, "the first page's query (%d rows), one at a time over JDBC, %d runs,"
+                                + " every column read; p99 %.2f ms, max %.2f ms", DEFAULT_PAGE + 1,
                         query.getTotalCount(), query.getValueAtPercentile(99) / 1000.0, query.getMaxValue() / 1000.0)));
 
         String[] paths = {"/api/interviewers", "/api/interviewers?level=MID"};
@@ -260,8 +248,9 @@ final class Interviewers {
                     i -> client.get(base + path, authorization).thenApply(status -> status == 200));
             String step = "GET " + path + " @" + rate + "/s";
             bench.report().add(new Report.Row(step, "achieved", result.achievedRate(), "req/s", true,
-                    String.format(Locale.ROOT, "%d of %d answered 200, %d failed; answer %,d B with %,d interviewers; "
-                                    + "generator send lag p99 %.2f ms", result.succeeded(), result.requests(), result.failed(),
+                    String.format(Locale.ROOT, "%d of %d answered 200, %d failed; the default page: answer %,d B with %,d"
+                                    + " interviewers and a next link; generator send lag p99 %.2f ms", result.succeeded(),
+                            result.requests(), result.failed(),
                             answer.body().getBytes(StandardCharsets.UTF_8).length,
                             answer.body().split("\"interviewerId\"", -1).length - 1, result.lag(99))));
             for (double percentile : List.of(50.0, 99.0, 99.9)) {
@@ -275,5 +264,68 @@ final class Interviewers {
                         .withTarget(Bench.INTERVIEWERS, 0, 0));
             }
         }
+    }
+
+    /**
+     * Every interviewer, page after page: {@code limit=1000} and each {@code Link: rel="next"} followed until the last
+     * page, one listing after the other for the scenario's step (at least 5 listings). Closed loop: the time of a whole
+     * listing, and of its pages.
+     */
+    private static void fullListing(Bench bench, int interviewers) throws Exception {
+        String base = bench.service(INSTANCE).baseUrl();
+        String authorization = bench.recruiterBearer();
+        Histogram listings = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        Histogram pages = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        long bytes = 0;
+        int pagesPerListing = 0;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(bench.options().stepSeconds());
+        for (int run = 0; run < 6 || System.nanoTime() < until; run++) {
+            long start = System.nanoTime();
+            String next = "/api/interviewers?limit=" + LARGEST_PAGE;
+            int listed = 0;
+            int pageCount = 0;
+            long listingBytes = 0;
+            while (next != null) {
+                long pageStart = System.nanoTime();
+                HttpResponse<String> page = bench.http().send(HttpRequest.newBuilder(URI.create(base + next))
+                        .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + next + " answered " + page.statusCode());
+                }
+                if (run > 0) { // the first listing warms up
+                    pages.recordValue((System.nanoTime() - pageStart) / 1000);
+                }
+                listed += page.body().split("\"interviewerId\"", -1).length - 1;
+                listingBytes += page.body().getBytes(StandardCharsets.UTF_8).length;
+                pageCount++;
+                next = page.headers().firstValue("Link").map(Interviewers::nextLink).orElse(null);
+            }
+            if (listed != interviewers) {
+                throw new IllegalStateException("the listing through the next links gave " + listed + " interviewers, not " + interviewers);
+            }
+            if (run > 0) {
+                listings.recordValue((System.nanoTime() - start) / 1000);
+            }
+            bytes = listingBytes;
+            pagesPerListing = pageCount;
+        }
+        String step = "GET /api/interviewers, every page (limit=" + LARGEST_PAGE + ")";
+        bench.report().add(new Report.Row(step, "whole listing p50", listings.getValueAtPercentile(50) / 1000.0, "ms", false,
+                String.format(Locale.ROOT, "all %,d interviewers through %d pages following Link rel=\"next\", %,d B in all;"
+                                + " %d listings one after the other after one unmeasured; p99 %.2f ms, max %.2f ms; a page p50 %.2f ms,"
+                                + " p99 %.2f ms", interviewers, pagesPerListing, bytes, listings.getTotalCount(),
+                        listings.getValueAtPercentile(99) / 1000.0, listings.getMaxValue() / 1000.0,
+                        pages.getValueAtPercentile(50) / 1000.0, pages.getValueAtPercentile(99) / 1000.0)));
+    }
+
+    /** The target of an RFC 8288 {@code <…>; rel="next"} link. */
+    static String nextLink(String header) {
+        int open = header.indexOf('<');
+        int close = header.indexOf('>', open + 1);
+        if (open < 0 || close < 0 || !header.substring(close).contains("rel=\"next\"")) {
+            throw new IllegalStateException("not a next link: " + header);
+        }
+        return header.substring(open + 1, close);
     }
 }

@@ -2,8 +2,9 @@
 -- migrated by the instance under test): what calibration-service would hold after :loops decided loops with panels
 -- of four drawn from :interviewers interviewers. Only the two tables interviewer calibration reads and writes are
 -- filled: interviewer_contribution (one row per interviewer and decided loop) and interviewer_totals (per interviewer
--- and scope, ALL and each level: the running sums and the served statistics document, derived here from those very
--- contributions). GET /api/interviewers reads interviewer_totals only; ?since= reads interviewer_contribution.
+-- and scope, ALL and each level: the running sums, derived here from those very contributions). GET /api/interviewers
+-- reads a page of interviewer_totals and, for each interviewer on it, the middle of their feedback times from
+-- interviewer_contribution (an index range); ?since= reads interviewer_contribution.
 -- Distributions (deterministic, setseed):
 --   level JUNIOR 30 %, MID 45 %, SENIOR 25 %; decided over the last two years; 5 % INSUFFICIENT_EVIDENCE (no agreement);
 --   a panel's first seat drawn with a power-law skew (u^1.5: the busiest interviewers sit on far more panels);
@@ -36,6 +37,11 @@ FROM (SELECT l.loop_id, (l.base + s * (:interviewers / 4 + 1)) % :interviewers A
 
 TRUNCATE interviewer_contribution, interviewer_totals;
 
+-- the contributions' indexes (the service's, whatever they are) are dropped and made again after the bulk insert
+DROP TABLE IF EXISTS bench_seed_index;
+CREATE UNLOGGED TABLE bench_seed_index AS SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'interviewer_contribution'::regclass AND NOT indisprimary;
+DO $$ DECLARE r record; BEGIN FOR r IN SELECT name FROM bench_seed_index LOOP EXECUTE 'DROP INDEX ' || r.name; END LOOP; END $$;
+
 INSERT INTO interviewer_contribution (loop_id, interviewer_id, level, decided_at, deviations, agreed, feedback_seconds)
 SELECT loop_id, 'bench-iv-' || lpad(iv::text, 5, '0'), level, decided_at,
        json_build_object(a[1 + 2 * seat], k1 || '/3', a[2 + 2 * seat], k2 || '/3', a[1 + (2 * seat + 2) % 8], k3 || '/3')::text,
@@ -44,47 +50,36 @@ FROM bench_seed_contribution,
      (SELECT ARRAY['CONTAINERIZATION', 'ORCHESTRATION', 'CI_CD', 'ML_TOOLS', 'MONITORING', 'SYSTEM_DESIGN',
                    'PROBLEM_SOLVING', 'COMMUNICATION'] AS a) AS areas;
 
-INSERT INTO interviewer_totals (interviewer_id, scope, totals, calibration, deviation_order)
-WITH areas AS (
-    SELECT ARRAY['CONTAINERIZATION', 'ORCHESTRATION', 'CI_CD', 'ML_TOOLS', 'MONITORING', 'SYSTEM_DESIGN',
-                 'PROBLEM_SOLVING', 'COMMUNICATION'] AS a
-), by_seat AS (
-    SELECT iv, level, seat, count(*) AS pairs, sum(k1) AS k1, sum(k2) AS k2, sum(k3) AS k3
-    FROM bench_seed_contribution GROUP BY iv, level, seat
-), area_rows AS (
-    SELECT iv, level, 1 + 2 * seat AS area, pairs, k1 AS k FROM by_seat
-    UNION ALL SELECT iv, level, 2 + 2 * seat, pairs, k2 FROM by_seat
-    UNION ALL SELECT iv, level, 1 + (2 * seat + 2) % 8, pairs, k3 FROM by_seat
+DO $$ DECLARE r record; BEGIN FOR r IN SELECT definition FROM bench_seed_index LOOP EXECUTE r.definition; END LOOP; END $$;
+DROP TABLE bench_seed_index;
+
+-- the sums exactly as InterviewerStore keeps them: deviations times 232792560 = lcm(1..19), so k/3 is k * 77597520;
+-- areas in the order of the table's columns (CONTAINERIZATION = 1 ... COMMUNICATION = 8)
+INSERT INTO interviewer_totals (interviewer_id, scope, loops, pairs, deviation, pairs_containerization, deviation_containerization, pairs_orchestration, deviation_orchestration, pairs_ci_cd, deviation_ci_cd, pairs_ml_tools, deviation_ml_tools, pairs_monitoring, deviation_monitoring, pairs_system_design, deviation_system_design, pairs_problem_solving, deviation_problem_solving, pairs_communication, deviation_communication,
+                                agreed, agreement_total, feedback_total, within24h)
+WITH area_rows AS (
+    SELECT iv, level, 1 + 2 * seat AS area, k1 AS k FROM bench_seed_contribution
+    UNION ALL SELECT iv, level, 2 + 2 * seat, k2 FROM bench_seed_contribution
+    UNION ALL SELECT iv, level, 1 + (2 * seat + 2) % 8, k3 FROM bench_seed_contribution
 ), by_area AS (
-    SELECT iv, COALESCE(level, 'ALL') AS scope, area, sum(pairs) AS pairs, sum(k) AS k
-    FROM area_rows GROUP BY GROUPING SETS ((iv, level, area), (iv, area))
-), deviation AS (
-    SELECT iv, scope, sum(pairs) AS pairs, sum(k) AS k,
-           json_object_agg(a[area], json_build_object('meanDeviation', round(k / (3.0 * pairs), 2), 'pairs', pairs)
-                           ORDER BY area) AS by_area,
-           json_object_agg(a[area], json_build_object('pairs', pairs, 'deviation', k || '/3') ORDER BY area) AS area_totals
-    FROM by_area, areas GROUP BY iv, scope
+    SELECT iv, COALESCE(level, 'ALL') AS scope, count(*) AS pairs, sum(k) * 77597520 AS deviation,
+           count(*) FILTER (WHERE area = 1) AS p1, COALESCE(sum(k) FILTER (WHERE area = 1), 0) * 77597520 AS d1,
+           count(*) FILTER (WHERE area = 2) AS p2, COALESCE(sum(k) FILTER (WHERE area = 2), 0) * 77597520 AS d2,
+           count(*) FILTER (WHERE area = 3) AS p3, COALESCE(sum(k) FILTER (WHERE area = 3), 0) * 77597520 AS d3,
+           count(*) FILTER (WHERE area = 4) AS p4, COALESCE(sum(k) FILTER (WHERE area = 4), 0) * 77597520 AS d4,
+           count(*) FILTER (WHERE area = 5) AS p5, COALESCE(sum(k) FILTER (WHERE area = 5), 0) * 77597520 AS d5,
+           count(*) FILTER (WHERE area = 6) AS p6, COALESCE(sum(k) FILTER (WHERE area = 6), 0) * 77597520 AS d6,
+           count(*) FILTER (WHERE area = 7) AS p7, COALESCE(sum(k) FILTER (WHERE area = 7), 0) * 77597520 AS d7,
+           count(*) FILTER (WHERE area = 8) AS p8, COALESCE(sum(k) FILTER (WHERE area = 8), 0) * 77597520 AS d8
+    FROM area_rows GROUP BY GROUPING SETS ((iv, level), (iv))
 ), loops AS (
-    SELECT iv, COALESCE(level, 'ALL') AS scope, count(*) AS loops,
-           count(*) FILTER (WHERE agreed) AS agreed, count(agreed) AS agreement_total,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY feedback_seconds) AS median_seconds,
-           count(*) FILTER (WHERE feedback_seconds <= 86400) AS within24h, count(feedback_seconds) AS feedback_total,
-           COALESCE(json_agg(feedback_seconds ORDER BY feedback_seconds) FILTER (WHERE feedback_seconds IS NOT NULL), '[]')
-               AS feedback_seconds
+    SELECT iv, COALESCE(level, 'ALL') AS scope, count(*) AS loops, count(*) FILTER (WHERE agreed) AS agreed,
+           count(agreed) AS agreement_total, count(feedback_seconds) AS feedback_total,
+           count(*) FILTER (WHERE feedback_seconds <= 86400) AS within24h
     FROM bench_seed_contribution GROUP BY GROUPING SETS ((iv), (iv, level))
 )
-SELECT 'bench-iv-' || lpad(l.iv::text, 5, '0'), l.scope,
-       json_build_object('loops', l.loops, 'pairs', d.pairs, 'deviation', d.k || '/3', 'areas', d.area_totals,
-                         'agreed', l.agreed, 'agreementTotal', l.agreement_total, 'feedbackSeconds', l.feedback_seconds)::text,
-       json_build_object('interviewerId', 'bench-iv-' || lpad(l.iv::text, 5, '0'), 'loops', l.loops, 'pairs', d.pairs,
-                         'meanDeviation', round(d.k / (3.0 * d.pairs), 2), 'byArea', d.by_area,
-                         'leniency', CASE WHEN l.loops < 5 THEN 'INSUFFICIENT_DATA'
-                                          WHEN d.k / (3.0 * d.pairs) >= 0.75 THEN 'LENIENT'
-                                          WHEN d.k / (3.0 * d.pairs) <= -0.75 THEN 'HARSH' ELSE 'CALIBRATED' END,
-                         'recommendationAgreement', json_build_object('agreed', l.agreed, 'total', l.agreement_total),
-                         'timeToFeedback', json_build_object('medianHours', round((l.median_seconds / 3600)::numeric, 2),
-                                                              'within24h', l.within24h, 'total', l.feedback_total))::text,
-       round(abs(d.k / (3.0 * d.pairs)), 30)
-FROM loops l JOIN deviation d ON d.iv = l.iv AND d.scope = l.scope;
+SELECT 'bench-iv-' || lpad(l.iv::text, 5, '0'), l.scope, l.loops, a.pairs, a.deviation, a.p1, a.d1, a.p2, a.d2, a.p3, a.d3, a.p4, a.d4, a.p5, a.d5, a.p6, a.d6, a.p7, a.d7, a.p8, a.d8,
+       l.agreed, l.agreement_total, l.feedback_total, l.within24h
+FROM loops l JOIN by_area a ON a.iv = l.iv AND a.scope = l.scope;
 
 DROP TABLE bench_seed_contribution;
