@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Debrief's fault suite, the long run: starts its own PostgreSQL, Kafka and services (two scorecard-service and two
-# calibration-service instances, one notification-service) on free ports, runs a steady workload from several clients
+# Debrief's fault suite, the long run: starts its own PostgreSQL, Kafka and services (two instances of each) on free
+# ports, runs a steady workload from several clients
 # and injects faults one at a time at random moments (kill -9 of each service, of the broker, of PostgreSQL; SIGSTOP
 # past the consumer session; a broker outage), then checks every acknowledged write, every decision against an exact
 # reference, every webhook and the resumed stream. Writes deploy/chaos/results/<name>-<time>.md and .json; exits 1
@@ -10,7 +10,7 @@
 #   deploy/chaos/run.sh short                                the CI run (every fault kind once)
 #   deploy/chaos/run.sh 3m --synchronous-commit off --faults kill-postgres --rounds 3 --name sync-off
 #   other options: --service-config defaults|fast-failover|static-membership  --outage 60s  --pause 10s
-#                  --instances notification=2  --clients 4  --seed N
+#                  --instances notification=1  --clients 4  --seed N
 #
 # It leaves everything else alone: what it starts is on free ports on 127.0.0.1 and ended by PID.
 set -euo pipefail

@@ -39,14 +39,14 @@ public record ChaosSettings(String name, Duration duration, int minimumRounds, L
     }
 
     /**
-     * Two instances of scorecard-service and calibration-service; one notification-service: its live stream only
-     * carries the decisions its own consumers store, so a stream on one of two instances misses the other's.
+     * Two instances of every service: a stream on either notification-service instance carries every decision (the
+     * instances follow the decisions table, LISTEN/NOTIFY), so the stream client fails over to the other one.
      */
     static Map<String, Integer> defaultInstances() {
         Map<String, Integer> instances = new LinkedHashMap<>();
         instances.put("scorecard-service", 2);
         instances.put("calibration-service", 2);
-        instances.put("notification-service", 1);
+        instances.put("notification-service", 2);
         return instances;
     }
 

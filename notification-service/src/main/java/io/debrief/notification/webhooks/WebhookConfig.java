@@ -25,8 +25,12 @@ public interface WebhookConfig {
     @WithDefault("15s")
     Duration timeout();
 
-    /** How long a claimed attempt is reserved for its instance; must exceed the timeout. */
-    @WithDefault("60s")
+    /**
+     * How long a claimed attempt is reserved for its instance; must exceed the timeout. It is also how long the
+     * attempts an instance had claimed when it died wait before another instance (or its restart) sends them: the
+     * timeout and a margin for recording the result, no more.
+     */
+    @WithDefault("20s")
     Duration lease();
 
     /** Most deliveries claimed at once by one instance. */
