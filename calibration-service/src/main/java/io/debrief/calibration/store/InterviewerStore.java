@@ -137,21 +137,23 @@ public class InterviewerStore {
                 + " FROM interviewer_totals t";
     }
 
+    /** By position, in the order of {@link #listed(String)}'s columns (a lookup by name costs a scan per value). */
     private static List<Listed> listed(RowSet<Row> rows) {
         List<Listed> listed = new ArrayList<>(rows.size());
         for (Row row : rows) {
+            int i = 2;
+            int loops = row.getInteger(i++);
+            int pairs = row.getInteger(i++);
+            long deviation = row.getLong(i++);
             Map<Area, InterviewerSums.AreaSum> areas = new EnumMap<>(Area.class);
             for (Area area : AREAS) {
-                areas.put(area, new InterviewerSums.AreaSum(row.getInteger("pairs_" + column(area)),
-                        row.getLong("deviation_" + column(area))));
+                areas.put(area, new InterviewerSums.AreaSum(row.getInteger(i++), row.getLong(i++)));
             }
-            InterviewerSums sums = new InterviewerSums(row.getInteger("loops"), row.getInteger("pairs"),
-                    row.getLong("deviation"), areas, row.getInteger("agreed"), row.getInteger("agreement_total"),
-                    row.getInteger("feedback_total"), row.getInteger("within24h"));
-            Long[] middle = row.getArrayOfLongs("middle");
-            listed.add(new Listed(row.getString("interviewer_id"), sums,
-                    InterviewerSums.medianHours(middle == null ? List.of() : Arrays.asList(middle)),
-                    row.getBigDecimal("list_key")));
+            InterviewerSums sums = new InterviewerSums(loops, pairs, deviation, areas, row.getInteger(i++),
+                    row.getInteger(i++), row.getInteger(i++), row.getInteger(i++));
+            Long[] middle = row.getArrayOfLongs(i);
+            listed.add(new Listed(row.getString(0), sums,
+                    InterviewerSums.medianHours(middle == null ? List.of() : Arrays.asList(middle)), row.getBigDecimal(1)));
         }
         return listed;
     }
