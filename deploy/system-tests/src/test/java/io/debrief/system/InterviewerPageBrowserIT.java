@@ -149,9 +149,13 @@ class InterviewerPageBrowserIT {
                     .containsExactly("TECHNICAL_DEEP_DIVE", "SYSTEM_DESIGN", "CULTURAL_FIT");
             rows.get(0).findElement(By.className("o-interviewer")).sendKeys("alice");
             rows.get(1).findElement(By.className("o-interviewer")).sendKeys("bob");
-            String end = (String) browser.script("const input = arguments[0]; input.value = '2026-12-02T10:30';"
+            // tomorrow 10:30 in the browser's own time zone (the field is a datetime-local): in the future on any day
+            String end = (String) browser.script("const input = arguments[0]; const day = new Date(Date.now() + 86400000);"
+                    + " const two = (n) => String(n).padStart(2, '0');"
+                    + " input.value = `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}T10:30`;"
                     + " input.dispatchEvent(new Event('input', {bubbles: true})); return new Date(input.value).toISOString();",
                     rows.get(0).findElement(By.className("o-end")));
+            assertThat(java.time.Instant.parse(end)).isAfter(java.time.Instant.now());
 
             // the cultural fit is left unstaffed: nobody covers communication, and the page says so before submitting
             WebElement coverage = browser.driver.findElement(By.id("o-coverage"));
