@@ -18,6 +18,9 @@ import java.util.Arrays;
  * failed fast (a dependency outage) or whose client went away are not samples: they would teach the limit nothing
  * about queueing.
  *
+ * <p>A limit is only as good as its last window: after a second without one (too little traffic to fill it), the limit
+ * is back at {@code max}.
+ *
  * <p>Thread-safe: {@link #tryAcquire()} and {@link #release} are called from every event loop.
  */
 final class AdaptiveLimit {
@@ -27,6 +30,8 @@ final class AdaptiveLimit {
     static final long BASELINE_NANOS = 60_000_000_000L;
     static final double TOLERANCE = 2.0;
     static final int BUSY = 80;
+    /** A window still open after this long has seen too little traffic to say anything: the limit goes back up. */
+    static final long STALE_NANOS = 1_000_000_000L;
 
     /** A source of nanoseconds, {@link System#nanoTime()} but in tests. */
     interface Clock {
@@ -53,14 +58,26 @@ final class AdaptiveLimit {
         this.windowStart = clock.nanos();
     }
 
-    /** Admits one more request if there is room, and returns its start time; or -1 when it must be shed. */
+    /**
+     * Admits one more request if there is room, and returns its start time; or -1 when it must be shed. A limit learnt
+     * more than {@link #STALE_NANOS} ago, with too few answers since to close a window, no longer holds: a service that
+     * answered a handful of requests in the last second is not queueing, and its next burst is let in whole (and the
+     * limit learns again from it) rather than refused for what an earlier burst taught.
+     */
     synchronized long tryAcquire() {
+        long now = clock.nanos();
+        if (now - windowStart > STALE_NANOS) {
+            limit = max;
+            count = 0;
+            busiest = inFlight;
+            windowStart = now;
+        }
         if (inFlight >= (int) limit) {
             return -1;
         }
         inFlight++;
         busiest = Math.max(busiest, inFlight);
-        return clock.nanos();
+        return now;
     }
 
     /** Ends an admitted request; {@code sample}: whether its latency says something about the service's queue. */

@@ -11,10 +11,10 @@ public interface AdmissionConfig {
 
     /**
      * {@code /api} requests in flight at most (live streams apart), however fast the service answers; one more is
-     * answered 503 at once. A few times the database pool (20 connections): beyond that an admitted request only
-     * waits for a connection (256 let a saturated instance queue for seconds: deploy/bench, scenario overload).
+     * answered 503 at once. The adaptive limit starts here and comes back here after a quiet second, so a burst of up
+     * to this many concurrent callers on a quiet service is let in whole.
      */
-    @WithDefault("64")
+    @WithDefault("256")
     int maxInFlight();
 
     /**

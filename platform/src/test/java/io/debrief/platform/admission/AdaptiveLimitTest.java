@@ -50,9 +50,25 @@ class AdaptiveLimitTest {
     }
 
     @Test
-    void anIdleServicesLimitDoesNotCreepUp() {
+    void aQuietSecondBringsTheLimitBackToTheCeilingSoTheNextBurstIsLetInWhole() {
+        AdaptiveLimit limit = new AdaptiveLimit(16, 256, 256, clock);
+        drive(limit, 20, 32, 2_000_000, 20);
+        drive(limit, 1000, 32, 2_000_000, 60);
+        assertThat(limit.limit()).isLessThan(128);
+        now += AdaptiveLimit.STALE_NANOS / 2;
+        assertThat(limit.tryAcquire()).as("half a second is not quiet yet").isNotNegative();
+        assertThat(limit.limit()).isLessThan(128);
+        now += AdaptiveLimit.STALE_NANOS;
+        for (int i = 0; i < 200; i++) {
+            assertThat(limit.tryAcquire()).as("request %d of a burst after a quiet second", i).isNotNegative();
+        }
+        assertThat(limit.limit()).isEqualTo(256);
+    }
+
+    @Test
+    void aLightlyLoadedServicesLimitDoesNotGrowWhileItIsNotWhatHoldsItBack() {
         AdaptiveLimit limit = new AdaptiveLimit(16, 128, 20, clock);
-        drive(limit, 4, 1000, 2_000_000, 80); // four at a time, never near the limit
+        drive(limit, 15, 1000, 2_000_000, 80); // 15 at a time: under 80 % of the limit of 20, so it is not what holds it back
         assertThat(limit.limit()).isEqualTo(20);
     }
 
@@ -84,10 +100,12 @@ class AdaptiveLimitTest {
     void failedFastRequestsTeachTheLimitNothing() {
         AdaptiveLimit limit = new AdaptiveLimit(16, 256, 256, clock);
         drive(limit, 20, 32, 2_000_000, 20);
+        drive(limit, 1000, 32, 2_000_000, 60);
         int before = limit.limit();
-        for (int i = 0; i < 10_000; i++) {
+        assertThat(before).isLessThan(256);
+        for (int i = 0; i < 100; i++) {
             long started = limit.tryAcquire();
-            now += 50_000_000; // half a minute of answers 50 ms slow, each an outage's 503: not samples
+            now += 5_000_000; // half a second of answers, each an outage's fast 503: not samples
             limit.release(started, false);
         }
         assertThat(limit.limit()).isEqualTo(before);
