@@ -18,7 +18,9 @@ class InterviewersTest {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> statements = Interviewers.statements(script);
-        assertThat(statements).hasSize(7);
+        // seed, the scratch table, emptying, the indexes dropped and made again around the bulk insert, the two inserts
+        assertThat(statements).hasSize(12);
+        assertThat(statements).filteredOn(sql -> sql.startsWith("DO $$")).hasSize(2).allMatch(sql -> sql.endsWith("END $$"));
         assertThat(statements.get(0)).isEqualTo("SELECT setseed(0.15)");
         assertThat(statements).filteredOn(sql -> sql.startsWith("INSERT INTO interviewer_")).hasSize(2);
         assertThat(statements).noneMatch(sql -> sql.contains("--") || sql.endsWith(";"));
