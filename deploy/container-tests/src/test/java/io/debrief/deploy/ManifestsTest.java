@@ -291,7 +291,7 @@ class ManifestsTest {
             expected.put(topic.name(), topic.numPartitions() + (compact ? ":compact" : ""));
         }
         assertThat(expected).containsOnlyKeys("scorecard-events", "calibration-updates", "hiring-decisions",
-                "scorecard-events-dlq", "hiring-decisions-dlq", "scorecard-events-notification-dlq");
+                "scorecard-events-dlq", "hiring-decisions-dlq", "scorecard-events-notification-dlq", "hiring-decisions-scorecard-dlq");
         assertThat(expected.get("calibration-updates")).endsWith(":compact");
 
         Path contract = Repo.ROOT.resolveSibling("shared").resolve("CONTRACT.md");

@@ -23,7 +23,8 @@ public final class Topics {
             topic("hiring-decisions", Map.of()),
             topic("scorecard-events-dlq", Map.of()),
             topic("hiring-decisions-dlq", Map.of()),
-            topic("scorecard-events-notification-dlq", Map.of()));
+            topic("scorecard-events-notification-dlq", Map.of()),
+            topic("hiring-decisions-scorecard-dlq", Map.of()));
 
     private Topics() {
     }
