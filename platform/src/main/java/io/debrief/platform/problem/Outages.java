@@ -28,7 +28,8 @@ public final class Outages {
                     || t instanceof org.apache.kafka.common.errors.TimeoutException
                     || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof java.sql.SQLTransientException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof io.debrief.platform.privacy.LoopKeysUnavailable) {
                 return true;
             }
             if (t instanceof PgException pg && unavailable(pg.getSqlState())) {
