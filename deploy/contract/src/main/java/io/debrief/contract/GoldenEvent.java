@@ -10,19 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One golden event of CONTRACT.md: the record as it travels on its topic (key, CloudEvents headers, JSON value), and
- * the paths whose values each emission generates afresh (ids, times). A producer's test drives the producer with the
- * inputs the fixture shows and checks {@link #mismatches} is empty; a consumer's test feeds {@link #value} with
- * {@link #headers} and checks the consumer takes it. A contract change then fails on both sides.
+ * One golden event of CONTRACT.md: the record as it travels on its topic (key, CloudEvents headers, JSON value), the
+ * paths whose values each emission generates afresh (ids, times), and the paths of personal text that travels sealed
+ * under the loop's key ({@code enc:v1:}, platform {@code privacy.PersonalText}; the fixture shows the text it opens to).
+ * A producer's test drives the producer with the inputs the fixture shows and checks {@link #mismatches} is empty; a
+ * consumer's test feeds {@link #value} with {@link #headers} (plain text, as events from before encryption are) and,
+ * sealed, {@link #sealedWith}, and checks the consumer takes it. A contract change then fails on both sides.
  */
 public record GoldenEvent(String type, String topic, String key, Map<String, String> headers, JsonNode value,
-                          Set<String> generated) {
+                          Set<String> generated, Set<String> sealed) {
+
+    /** The prefix of sealed text. */
+    public static final String SEALED_PREFIX = "enc:v1:";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +41,7 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
     /** Every event type with a fixture, as in CONTRACT.md's topic table. */
     public static final List<String> TYPES = List.of("hiring.loop.opened.v1", "hiring.scorecard.submitted.v1",
             "hiring.loop.cancelled.v1", "hiring.calibration.updated.v1", "hiring.decision.made.v1",
-            "hiring.scorecard.overdue.v1", "hiring.decision.finalized.v1");
+            "hiring.scorecard.overdue.v1", "hiring.decision.finalized.v1", "hiring.candidate.erased.v1");
 
     /** The fixture of {@code type}, from {@code contract/events/<type>.json}. */
     public static GoldenEvent of(String type) {
@@ -49,8 +55,10 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
             file.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
             Set<String> generated = new TreeSet<>();
             file.path("generated").forEach(path -> generated.add(path.asText()));
+            Set<String> sealed = new TreeSet<>();
+            file.path("sealed").forEach(path -> sealed.add(path.asText()));
             return new GoldenEvent(type, file.path("topic").asText(), file.path("key").asText(), Map.copyOf(headers),
-                    file.path("value"), Set.copyOf(generated));
+                    file.path("value"), Set.copyOf(generated), Set.copyOf(sealed));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +86,16 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
                 throw new IllegalArgumentException("not a path of a golden event: " + path);
             }
         }
-        return new GoldenEvent(type, topic, newKey, Map.copyOf(newHeaders), copy, generated);
+        return new GoldenEvent(type, topic, newKey, Map.copyOf(newHeaders), copy, generated, sealed);
+    }
+
+    /** The same event with the text at every {@link #sealed} path sealed by {@code seal} (text → {@code enc:v1:…}). */
+    public GoldenEvent sealedWith(Function<String, String> seal) {
+        Map<String, String> replacements = new LinkedHashMap<>();
+        for (String path : sealed) {
+            replacements.put(path, seal.apply(at(value, path.substring("value.".length())).asText()));
+        }
+        return with(replacements);
     }
 
     /**
@@ -88,6 +105,28 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
      */
     public List<String> mismatches(String actualTopic, String actualKey, Map<String, String> actualHeaders,
                                    String actualValue) {
+        return mismatches(actualTopic, actualKey, actualHeaders, actualValue, null);
+    }
+
+    /**
+     * {@link #mismatches(String, String, Map, String)}, where the value at every {@link #sealed} path must be sealed
+     * text that {@code open} (sealed → its text, or null when it does not open) opens to the fixture's text; with a
+     * null {@code open} only the seal is checked.
+     */
+    public List<String> mismatches(String actualTopic, String actualKey, Map<String, String> actualHeaders,
+                                   String actualValue, Function<String, String> open) {
+        OPEN.set(open);
+        try {
+            return compareRecord(actualTopic, actualKey, actualHeaders, actualValue);
+        } finally {
+            OPEN.remove();
+        }
+    }
+
+    private static final ThreadLocal<Function<String, String>> OPEN = new ThreadLocal<>();
+
+    private List<String> compareRecord(String actualTopic, String actualKey, Map<String, String> actualHeaders,
+                                       String actualValue) {
         List<String> mismatches = new ArrayList<>();
         if (!topic.equals(actualTopic)) {
             mismatches.add("topic: expected " + topic + ", was " + actualTopic);
@@ -128,6 +167,18 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
             mismatches.add(path + ": missing");
             return;
         }
+        if (sealed.contains(path)) {
+            if (!actual.isTextual() || !actual.asText().startsWith(SEALED_PREFIX)) {
+                mismatches.add(path + ": expected sealed text (" + SEALED_PREFIX + "…), was " + actual);
+                return;
+            }
+            Function<String, String> open = OPEN.get();
+            String text = open == null ? expected.asText() : open.apply(actual.asText());
+            if (!expected.asText().equals(text)) {
+                mismatches.add(path + ": sealed text opens to " + text + ", expected " + expected);
+            }
+            return;
+        }
         if (expected.isObject() && actual.isObject()) {
             Set<String> names = new TreeSet<>();
             expected.fieldNames().forEachRemaining(names::add);
@@ -152,6 +203,14 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
         } else if (!expected.equals(actual)) {
             mismatches.add(path + ": expected " + expected + ", was " + actual);
         }
+    }
+
+    private static JsonNode at(JsonNode root, String dotted) {
+        JsonNode node = root;
+        for (String name : dotted.split("\\.")) {
+            node = node.path(name);
+        }
+        return node;
     }
 
     private static void set(ObjectNode root, String dotted, String text) {

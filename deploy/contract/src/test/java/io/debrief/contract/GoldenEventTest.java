@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class GoldenEventTest {
 
     @Test
-    void everyFixtureIsAnEventOfItsTypeKeyedAndSubjectedByItsLoop() {
+    void everyFixtureIsAnEventOfItsTypeKeyedAndSubjectedByItsLoopOrForAnErasureItsCandidate() {
         for (String type : GoldenEvent.TYPES) {
             if (!new File("src/main/resources/contract/events/" + type + ".json").exists()) {
                 continue; // written by the producer's session; GoldenEvent.of fails loudly where a test needs it
@@ -19,7 +19,8 @@ class GoldenEventTest {
             assertThat(event.headers()).containsEntry("ce_type", type).containsEntry("ce_specversion", "1.0")
                     .containsEntry("content-type", "application/json").containsKeys("ce_id", "ce_source", "ce_time");
             assertThat(event.headers().get("ce_subject")).isEqualTo(event.key());
-            assertThat(event.value().path("loopId").asText()).isEqualTo(event.key());
+            String subject = type.equals("hiring.candidate.erased.v1") ? "candidateId" : "loopId";
+            assertThat(event.value().path(subject).asText()).isEqualTo(event.key());
         }
     }
 
@@ -27,7 +28,8 @@ class GoldenEventTest {
     void theFixtureMatchesItselfAndGeneratedValuesMayDiffer() {
         GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
         GoldenEvent fresh = opened.with(Map.of("key", "other", "value.loopId", "other", "headers.ce_id", "x"));
-        assertThat(opened.mismatches(fresh.topic(), fresh.key(), fresh.headers(), fresh.valueText())).isEmpty();
+        assertThat(opened.mismatches(fresh.topic(), fresh.key(), fresh.headers(),
+                fresh.sealedWith(text -> GoldenEvent.SEALED_PREFIX + "c2VhbGVk").valueText())).isEmpty();
     }
 
     @Test
@@ -42,5 +44,22 @@ class GoldenEventTest {
         String missing = submitted.valueText().replace("\"version\":1,", "");
         assertThat(submitted.mismatches(submitted.topic(), submitted.key(), submitted.headers(), missing))
                 .containsExactly("value.version: missing");
+    }
+
+    @Test
+    void sealedTextMustBeSealedAndOpenToTheFixturesText() {
+        GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
+        GoldenEvent sealed = opened.sealedWith(text -> "enc:v1:" + new StringBuilder(text).reverse());
+        java.util.function.Function<String, String> open =
+                value -> new StringBuilder(value.substring("enc:v1:".length())).reverse().toString();
+
+        assertThat(sealed.value().path("candidate").path("name").asText()).startsWith("enc:v1:");
+        assertThat(opened.mismatches(sealed.topic(), sealed.key(), sealed.headers(), sealed.valueText(), open))
+                .isEmpty();
+        assertThat(opened.mismatches(sealed.topic(), sealed.key(), sealed.headers(), sealed.valueText())).isEmpty();
+        assertThat(opened.mismatches(opened.topic(), opened.key(), opened.headers(), opened.valueText()))
+                .singleElement().asString().startsWith("value.candidate.name: expected sealed text");
+        assertThat(opened.mismatches(sealed.topic(), sealed.key(), sealed.headers(), sealed.valueText(), v -> "Binh"))
+                .containsExactly("value.candidate.name: sealed text opens to Binh, expected \"Nguyễn Thị Lan\"");
     }
 }

@@ -53,7 +53,8 @@ public final class HiringDecisions {
     public static GoldenEvent withNumber(GoldenEvent event, String field, int value) {
         com.fasterxml.jackson.databind.node.ObjectNode copy = event.value().deepCopy();
         copy.put(field, value);
-        return new GoldenEvent(event.type(), event.topic(), event.key(), event.headers(), copy, event.generated());
+        return new GoldenEvent(event.type(), event.topic(), event.key(), event.headers(), copy, event.generated(),
+                event.sealed());
     }
 
     /** Publishes {@code event} (acks=all, waits for the broker). */
