@@ -12,7 +12,8 @@
 #   deploy/kubernetes/token.sh SUB ROLE...      a token the containers accept (the key pair is made at `up`)
 #
 # Needs root, podman, runc and debootstrap (apt-get install -y podman runc debootstrap), JDK 17 and curl.
-# State (the key pair, the database password): DEBRIEF_K8S_RUN_DIR, default deploy/kubernetes/.run
+# State (the key pair, the database password): DEBRIEF_K8S_RUN_DIR, default deploy/kubernetes/.run; the loop-keys
+# service token lives only in the Podman secret debrief-loop-keys (made afresh at each `up`)
 # DEBRIEF_READY_TIMEOUT: seconds to wait for Kafka and PostgreSQL, then for every replica (default 600)
 set -euo pipefail
 
@@ -22,7 +23,7 @@ run_dir="${DEBRIEF_K8S_RUN_DIR:-$here/.run}"
 manifest="$here/local.yaml"
 network=debrief
 services=(scorecard-service calibration-service notification-service)
-secrets=(scorecard-db-app calibration-db-app notification-db-app debrief-jwt)
+secrets=(scorecard-db-app calibration-db-app notification-db-app debrief-jwt debrief-loop-keys)
 # Podman 4.3 makes each emptyDir, secret and configMap volume of local.yaml a named volume (named after the emptyDir,
 # the secret or the config map), shared by every pod that names it, and keeps it after `kube down`: these are they
 # (ManifestsTest checks the list against local.yaml)
@@ -94,7 +95,8 @@ render() {
 }
 
 make_secrets() {
-  # The databases' password and a fresh token-signing key pair; the private key stays in $run_dir/keys
+  # The databases' password, a fresh token-signing key pair (the private key stays in $run_dir/keys) and a fresh
+  # loop-keys service token
   mkdir -p "$run_dir"
   "$here/token.sh" --new-key-pair
   local password b64user b64password
@@ -110,6 +112,10 @@ make_secrets() {
     printf '{"username":"%s","password":"%s"}' "$b64user" "$b64password" | pm secret create "$db-db-app" - >/dev/null
   done
   printf '{"public-key.pem":"%s"}' "$(base64 -w0 < "$run_dir/keys/public-key.pem")" | pm secret create debrief-jwt - >/dev/null
+  # the service token the three services share for loop keys: random per `up`, in the Podman secret only (never
+  # printed or written to $run_dir)
+  printf '{"service-token":"%s"}' "$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=' | base64 -w0)" \
+    | pm secret create debrief-loop-keys - >/dev/null
   pm volume create debrief-jwt >/dev/null
   tar -C "$run_dir/keys" -cf - public-key.pem | pm volume import debrief-jwt -
 }
@@ -191,7 +197,7 @@ up() {
   say "Building the images that are missing or out of date"
   "$root/deploy/images/build.sh"
 
-  say "Secrets: the database password and a fresh token-signing key pair"
+  say "Secrets: the database password, a fresh token-signing key pair and a fresh loop-keys service token"
   remove_volumes
   make_secrets
   pm network exists "$network" 2>/dev/null || pm network create "$network" >/dev/null
@@ -230,6 +236,6 @@ case "${1:-}" in
   status) status ;;
   sample) require; sample ;;
   render) render ;;
-  -h|--help|"") sed -n '2,17p' "$0" ;;
+  -h|--help|"") sed -n '2,18p' "$0" ;;
   *) fail "unknown command: $1 (see --help)" ;;
 esac

@@ -17,6 +17,10 @@
 # Ports (override with the environment): SCORECARD_PORT=8081 CALIBRATION_PORT=8082 NOTIFICATION_PORT=8083
 # DEBRIEF_KAFKA_PORT=9092 DEBRIEF_POSTGRES_PORT=15432. Logs and data: deploy/local/.run/
 # Traces: off; DEBRIEF_TRACES_ENDPOINT=http://HOST:4318 makes the services export them there (OTLP over HTTP).
+# Retention: loops are erased DEBRIEF_RETENTION_ERASE_AFTER (default P365D) after their last decision; set it in the
+# environment of a start or restart of scorecard-service to change it (e.g. PT10M to watch it happen).
+# Loop keys: each start makes a fresh random service token the three services share for scorecard-service's
+# /internal/loop-keys (.run/loop-keys-service-token, readable by you only; restarts reuse it; never printed).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,6 +37,7 @@ postgres_port="${DEBRIEF_POSTGRES_PORT:-15432}"
 
 services=(scorecard-service calibration-service notification-service)
 public_key="$here/keys/public-key.pem"
+service_token="$run_dir/loop-keys-service-token"
 
 # shellcheck source=../lib/sample.sh
 . "$root/deploy/lib/sample.sh"
@@ -139,10 +144,17 @@ start_service() {
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DEBRIEF_POSTGRES_HOST:$DEBRIEF_POSTGRES_PORT/$db" \
   QUARKUS_DATASOURCE_USERNAME="$DEBRIEF_POSTGRES_USER" QUARKUS_DATASOURCE_PASSWORD="$DEBRIEF_POSTGRES_PASSWORD" \
   DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+  DEBRIEF_LOOP_KEYS_SERVICE_TOKEN="$(cat "$service_token")" DEBRIEF_LOOP_KEYS_URL="http://127.0.0.1:$scorecard_port" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$public_key" MP_JWT_VERIFY_ISSUER="https://debrief.local/issuer" \
   env "${tracing[@]}" \
   nohup java -Xmx256m -jar "$root/$name/target/quarkus-app/quarkus-run.jar" >> "$log_redirect" 2>&1 &
   echo $! > "$pids/$name.pid"
+}
+
+# new_service_token: the secret calibration-service and notification-service show scorecard-service to get loop keys
+# (POST /internal/loop-keys), 32 random bytes, made once per run; kept in a file only its owner reads, never echoed
+new_service_token() {
+  (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$service_token")
 }
 
 # Identity: a local key pair (deploy/local/keys, made on first use, kept out of git); the services trust its tokens
@@ -226,6 +238,7 @@ restart() {
     say "Kafka (127.0.0.1:$kafka_port) and PostgreSQL (127.0.0.1:$postgres_port) are up again"
   else
     load_stack_env
+    [ -s "$service_token" ] || fail "no $service_token: start Debrief with $0 first"
     echo "---- restarted by $0 at $(date -u +%FT%TZ) ----" >> "$logs/$name.log"
     start_service "$name" ">>"
     wait_for "$name" "http://127.0.0.1:$(port_of "$name")/q/health/ready" 90
@@ -244,7 +257,7 @@ while [ $# -gt 0 ]; do
     --observability) observability=1 ;;
     --clean) clean=1 ;;
     --rebuild) rebuild=1 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
   esac
   shift
@@ -268,6 +281,7 @@ trap 'echo; stop_all; exit 130' INT TERM
 say "Starting Kafka (127.0.0.1:$kafka_port) and PostgreSQL (127.0.0.1:$postgres_port)"
 start_stack
 recruiter_token="$(token rita recruiter)" # also makes the key pair on first use
+new_service_token
 
 if [ "$mode" = stack ]; then
   cat <<INFO
@@ -276,6 +290,7 @@ Kafka and PostgreSQL are running, with the databases scorecard, calibration and 
   Kafka                 127.0.0.1:$kafka_port
   PostgreSQL            127.0.0.1:$postgres_port, user $DEBRIEF_POSTGRES_USER, password $DEBRIEF_POSTGRES_PASSWORD (trust auth)
   token keys            $public_key (issuer https://debrief.local/issuer)
+  loop-keys token       DEBRIEF_LOOP_KEYS_SERVICE_TOKEN="\$(cat $service_token)" for each service you start
   a token               deploy/local/token.sh rita recruiter
   a service, live       ./mvnw quarkus:dev -pl scorecard-service    (or calibration-service, notification-service)
   logs                  $logs

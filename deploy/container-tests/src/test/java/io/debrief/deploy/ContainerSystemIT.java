@@ -131,6 +131,10 @@ class ContainerSystemIT {
         assertThat(decision.path("average").decimalValue()).isEqualByComparingTo("3.5");
         JsonNode calibration = get(CALIBRATIONS + "/api/calibrations/" + loop, token("rita", "recruiter"));
         assertThat(calibration.path("status").asText()).isEqualTo("DECIDED");
+        // the name travels sealed: calibration-service and notification-service open it only with the loop's key,
+        // from scorecard-service through the gateway with the debrief-loop-keys Secret's token
+        assertThat(calibration.path("candidate").path("name").asText()).isEqualTo("Container Candidate");
+        assertThat(decision.path("candidate").path("name").asText()).isEqualTo("Container Candidate");
     }
 
     @Test

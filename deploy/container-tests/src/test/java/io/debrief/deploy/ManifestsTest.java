@@ -46,6 +46,8 @@ class ManifestsTest {
             "quarkus.datasource.jdbc.acquisition-timeout", "quarkus.flyway.connect-retries", "kafka.bootstrap.servers",
             "kafka.security.protocol", "kafka.sasl.mechanism", "kafka.sasl.jaas.config",
             "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
+    /** The platform's configuration every service reads (platform io.debrief.platform.privacy.LoopKeysConfig). */
+    private static final Set<String> PLATFORM_PROPERTIES = Set.of("debrief.loop-keys.service-token", "debrief.loop-keys.url");
 
     // ---- parsing and rendering
 
@@ -97,7 +99,7 @@ class ManifestsTest {
         List<String> env = new ArrayList<>();
         prodContainer.path("env").forEach(e -> env.add(e.path("name").asText()));
         assertThat(env).as("env merged by name").containsExactly("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
+                "DEBRIEF_LOOP_KEYS_SERVICE_TOKEN", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG");
         assertThat(production).allSatisfy(r -> assertThat(r.path("metadata").path("namespace").asText()).isEqualTo("debrief"));
     }
 
@@ -150,6 +152,7 @@ class ManifestsTest {
                 Set<String> known = new TreeSet<>();
                 properties.stringPropertyNames().forEach(p -> known.add(Repo.envName(p.replaceFirst("^%[^.]+\\.", ""))));
                 FRAMEWORK_PROPERTIES.forEach(p -> known.add(Repo.envName(p)));
+                PLATFORM_PROPERTIES.forEach(p -> known.add(Repo.envName(p)));
                 known.add("JAVA_OPTS");
                 Set<String> names = new TreeSet<>(env.keySet());
                 names.addAll(fromSecrets.keySet());
@@ -179,6 +182,21 @@ class ManifestsTest {
                 assertThat(mounts).as(where + "the key's directory is mounted").containsKey(keyDir);
                 assertThat(volumes.get(mounts.get(keyDir)).path("secret").path("secretName").asText()).isEqualTo("debrief-jwt");
                 assertThat(env.get("MP_JWT_VERIFY_ISSUER")).isEqualTo(properties.getProperty("mp.jwt.verify.issuer"));
+
+                // loop keys: one service token for all three, from the debrief-loop-keys Secret; the other two ask
+                // scorecard-service for keys where it answers (its Service; the gateway on Podman, which has none)
+                assertThat(fromSecrets.get("DEBRIEF_LOOP_KEYS_SERVICE_TOKEN")).as(where + "the loop-keys service token").isNotNull();
+                assertThat(fromSecrets.get("DEBRIEF_LOOP_KEYS_SERVICE_TOKEN").path("name").asText()).isEqualTo("debrief-loop-keys");
+                assertThat(fromSecrets.get("DEBRIEF_LOOP_KEYS_SERVICE_TOKEN").path("key").asText()).isEqualTo("service-token");
+                if (service.equals("scorecard-service")) {
+                    assertThat(env).as(where + "keeps the keys itself").doesNotContainKey("DEBRIEF_LOOP_KEYS_URL");
+                } else {
+                    int scorecardPort = Integer.parseInt(Repo.applicationProperties("scorecard-service").getProperty("quarkus.http.port"));
+                    String host = overlay.endsWith("local") ? "gateway" : "scorecard-service";
+                    assertThat(env.get("DEBRIEF_LOOP_KEYS_URL")).as(where + "where the loop keys are")
+                            .isEqualTo("http://" + host + ":" + scorecardPort);
+                    Repo.named(resources, overlay.endsWith("local") ? "Pod" : "Service", host);
+                }
 
                 // non-root, read-only root file system, /tmp on an emptyDir
                 assertThat(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
@@ -251,6 +269,10 @@ class ManifestsTest {
                 }
                 List<String> expected = new ArrayList<>(List.of("{db.debrief.io/" + DATABASE.get(service) + "=true}:5432",
                         "{debrief.io/tier=kafka}:9092"));
+                if (!service.equals("scorecard-service")) {
+                    expected.add("{app.kubernetes.io/name=scorecard-service}:" + Integer.parseInt(
+                            Repo.applicationProperties("scorecard-service").getProperty("quarkus.http.port")));
+                }
                 if (service.equals("notification-service")) {
                     expected.addAll(List.of("internet:443", "internet:80"));
                 }

@@ -16,6 +16,15 @@ import java.util.Map;
 public final class DebriefSystem implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("scorecard-service", "calibration-service", "notification-service");
+    /** Where calibration-service and notification-service ask scorecard-service for loop keys. */
+    public static final String LOOP_KEYS_URL = "DEBRIEF_LOOP_KEYS_URL";
+    public static final String LOOP_KEYS_SERVICE_TOKEN = "DEBRIEF_LOOP_KEYS_SERVICE_TOKEN";
+    /**
+     * The base URL of the scorecard-service last launched on each stack: what a calibration-service or
+     * notification-service launched there later is given as {@link #LOOP_KEYS_URL} unless its environment names one
+     * (the benchmark and the chaos suite launch instances one by one, scorecard-service first).
+     */
+    private static final Map<LocalStack, String> SCORECARDS = new java.util.concurrent.ConcurrentHashMap<>();
     /** A service is ready in seconds on an idle machine; on two cores shared with other builds it can take minutes. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(240);
 
@@ -98,8 +107,15 @@ public final class DebriefSystem implements AutoCloseable {
                                          List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
         Map<String, String> env = ServiceProcess.environmentOf(stack.quarkusConfig(database));
         env.put("DEBRIEF_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        if (!name.equals("scorecard-service") && SCORECARDS.containsKey(stack)) {
+            env.put(LOOP_KEYS_URL, SCORECARDS.get(stack));
+        }
         env.putAll(extraEnvironment);
-        return ServiceProcess.start(root, name, port, jvmOptions, env, logDir);
+        ServiceProcess started = ServiceProcess.start(root, name, port, jvmOptions, env, logDir);
+        if (name.equals("scorecard-service")) {
+            SCORECARDS.put(stack, started.baseUrl());
+        }
+        return started;
     }
 
     /** What service {@code name} is started with: the identity settings, then its own extra environment. */
@@ -110,12 +126,16 @@ public final class DebriefSystem implements AutoCloseable {
         return env;
     }
 
-    /** The environment that makes a service trust {@code tokens} (whose public key is in {@code keyDir}). */
+    /**
+     * The environment that makes a service trust {@code tokens} (whose public key is in {@code keyDir}) and share
+     * their loop-keys service token with the other services started with it.
+     */
     public static Map<String, String> identityEnvironment(Tokens tokens, Path keyDir) {
         Path publicKey = tokens.writePublicKey(keyDir.resolve("public-key.pem"));
         return Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+                "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER,
+                LOOP_KEYS_SERVICE_TOKEN, tokens.loopKeysServiceToken());
     }
 
     public static String databaseOf(String service) {
@@ -148,20 +168,41 @@ public final class DebriefSystem implements AutoCloseable {
      * port and database; returns once it is ready. Its log goes on in the same file.
      */
     public ServiceProcess restart(String name, Runnable whileStopped) throws IOException, InterruptedException {
+        return restart(name, false, Map.of(), whileStopped);
+    }
+
+    /**
+     * As {@link #restart(String, Runnable)}, but the service is killed (SIGKILL: no graceful shutdown, nothing it had
+     * in hand is finished) and starts again with {@code overrides} on top of its environment, for this start only (a
+     * later restart without them goes back to its own environment).
+     */
+    public ServiceProcess restart(String name, boolean kill, Map<String, String> overrides, Runnable whileStopped)
+            throws IOException, InterruptedException {
         ServiceProcess old = services.get(name);
-        old.close();
+        if (kill) {
+            old.kill();
+        } else {
+            old.close();
+        }
         whileStopped.run();
-        ServiceProcess again = launch(stack, root, name, databaseOf(name), old.port(), logDir, jvmOptions,
-                environment(tokens, logDir, environments, name));
+        Map<String, String> env = new HashMap<>(environment(tokens, logDir, environments, name));
+        env.putAll(overrides);
+        ServiceProcess again = launch(stack, root, name, databaseOf(name), old.port(), logDir, jvmOptions, env);
         services.put(name, again);
         again.awaitReady(READY_WITHIN);
         return again;
+    }
+
+    /** Where each service writes its log (restarts append to the same file). */
+    public List<Path> logs() {
+        return SERVICES.stream().map(name -> services.get(name).log()).toList();
     }
 
     @Override
     public void close() {
         services.values().forEach(DebriefSystem::quietlyClose);
         if (ownsStack) {
+            SCORECARDS.remove(stack);
             stack.close();
         }
     }

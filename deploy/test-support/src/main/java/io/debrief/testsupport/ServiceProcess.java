@@ -100,6 +100,12 @@ public record ServiceProcess(String name, Process process, int port, Path log) i
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
+    /** SIGKILL, as a crash or an OOM kill would stop it; returns once it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

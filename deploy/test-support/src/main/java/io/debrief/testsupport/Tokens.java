@@ -31,47 +31,78 @@ public final class Tokens {
 
     private final PrivateKey privateKey;
     private final RSAPublicKey publicKey;
+    private final String loopKeysServiceToken;
 
-    private Tokens(PrivateKey privateKey, RSAPublicKey publicKey) {
+    private Tokens(PrivateKey privateKey, RSAPublicKey publicKey, String loopKeysServiceToken) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.loopKeysServiceToken = loopKeysServiceToken;
     }
 
-    /** A fresh 2048-bit RSA key pair. */
+    /** A fresh 2048-bit RSA key pair and a fresh loop-keys service token. */
     public static Tokens generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            return new Tokens(pair.getPrivate(), (RSAPublicKey) pair.getPublic());
+            return new Tokens(pair.getPrivate(), (RSAPublicKey) pair.getPublic(), randomServiceToken());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The key pair kept in {@code dir} ({@code private-key.pem}, {@code public-key.pem}), made there on first use. */
+    /**
+     * The key pair kept in {@code dir} ({@code private-key.pem}, {@code public-key.pem}) and the loop-keys service
+     * token ({@code loop-keys-service-token}), each made there on first use: a service restarted from the same
+     * directory trusts the same tokens and shares the same service token.
+     */
     public static Tokens inDirectory(Path dir) {
         Path privatePem = dir.resolve("private-key.pem");
         Path publicPem = dir.resolve("public-key.pem");
+        Path serviceTokenFile = dir.resolve("loop-keys-service-token");
         try {
+            Files.createDirectories(dir);
+            if (!Files.exists(serviceTokenFile)) {
+                Files.writeString(serviceTokenFile, randomServiceToken());
+                ownerOnly(serviceTokenFile);
+            }
+            String serviceToken = Files.readString(serviceTokenFile).trim();
             if (Files.exists(privatePem) && Files.exists(publicPem)) {
                 KeyFactory rsa = KeyFactory.getInstance("RSA");
                 PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(fromPem(Files.readString(privatePem))));
                 RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(fromPem(Files.readString(publicPem))));
-                return new Tokens(privateKey, publicKey);
+                return new Tokens(privateKey, publicKey, serviceToken);
             }
-            Tokens tokens = generate();
-            Files.createDirectories(dir);
+            Tokens generated = generate();
+            Tokens tokens = new Tokens(generated.privateKey, generated.publicKey, serviceToken);
             Files.writeString(publicPem, tokens.publicKeyPem());
             Files.writeString(privatePem, toPem("PRIVATE KEY", tokens.privateKey.getEncoded()));
-            privatePem.toFile().setReadable(false, false);
-            privatePem.toFile().setReadable(true, true);
+            ownerOnly(privatePem);
             return tokens;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the key pair in " + dir, e);
         }
+    }
+
+    /**
+     * The secret the three services share for scorecard-service's {@code POST /internal/loop-keys}
+     * ({@code DEBRIEF_LOOP_KEYS_SERVICE_TOKEN}): random, 32 bytes, never logged.
+     */
+    public String loopKeysServiceToken() {
+        return loopKeysServiceToken;
+    }
+
+    private static String randomServiceToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return base64Url(bytes);
+    }
+
+    private static void ownerOnly(Path file) {
+        file.toFile().setReadable(false, false);
+        file.toFile().setReadable(true, true);
     }
 
     public String publicKeyPem() {

@@ -85,6 +85,11 @@ public final class Cluster implements AutoCloseable {
                             jvm.add("-D" + property.replace("{instance}", name)));
                     Map<String, String> env = new HashMap<>(cluster.serviceEnvironment(service));
                     env.putAll(identity);
+                    if (!service.equals("scorecard-service")) {
+                        // one fixed address, as a Service would be: the first scorecard-service instance (while it
+                        // is killed, texts whose key is not cached cannot be opened: a 503, retried)
+                        env.put(DebriefSystem.LOOP_KEYS_URL, cluster.instancesOf("scorecard-service").get(0).baseUrl());
+                    }
                     env.putAll(settings.environment());
                     cluster.instances.add(new ServiceInstance(service, name, appsRoot, workDir.resolve("logs"), jvm, env));
                 }
