@@ -48,6 +48,9 @@ class ManifestsTest {
             "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
     /** The platform's configuration every service reads (platform io.debrief.platform.privacy.LoopKeysConfig). */
     private static final Set<String> PLATFORM_PROPERTIES = Set.of("debrief.loop-keys.service-token", "debrief.loop-keys.url");
+    /** A service's own configuration whose defaults live in its @ConfigMapping, not in application.properties. */
+    private static final Map<String, Set<String>> MAPPED_PROPERTIES = Map.of(
+            "scorecard-service", Set.of("debrief.retention.erase-after"));
 
     // ---- parsing and rendering
 
@@ -153,6 +156,7 @@ class ManifestsTest {
                 properties.stringPropertyNames().forEach(p -> known.add(Repo.envName(p.replaceFirst("^%[^.]+\\.", ""))));
                 FRAMEWORK_PROPERTIES.forEach(p -> known.add(Repo.envName(p)));
                 PLATFORM_PROPERTIES.forEach(p -> known.add(Repo.envName(p)));
+                MAPPED_PROPERTIES.getOrDefault(service, Set.of()).forEach(p -> known.add(Repo.envName(p)));
                 known.add("JAVA_OPTS");
                 Set<String> names = new TreeSet<>(env.keySet());
                 names.addAll(fromSecrets.keySet());
@@ -190,6 +194,8 @@ class ManifestsTest {
                 assertThat(fromSecrets.get("DEBRIEF_LOOP_KEYS_SERVICE_TOKEN").path("key").asText()).isEqualTo("service-token");
                 if (service.equals("scorecard-service")) {
                     assertThat(env).as(where + "keeps the keys itself").doesNotContainKey("DEBRIEF_LOOP_KEYS_URL");
+                    assertThat(env.get("DEBRIEF_RETENTION_ERASE_AFTER")).as(where + "retention, as CONTRACT.md's default")
+                            .isEqualTo("P365D");
                 } else {
                     int scorecardPort = Integer.parseInt(Repo.applicationProperties("scorecard-service").getProperty("quarkus.http.port"));
                     String host = overlay.endsWith("local") ? "gateway" : "scorecard-service";
