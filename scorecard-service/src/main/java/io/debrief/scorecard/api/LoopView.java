@@ -28,9 +28,13 @@ import io.debrief.scorecard.domain.Stage;
 public record LoopView(String loopId, CandidateView candidate, String position, Level level, LoopStatus status,
                        List<Seat> panel, Instant openedAt,
                        @Schema(description = "Areas no stage of the panel focuses on (the loop risks "
-                               + "INSUFFICIENT_EVIDENCE); empty when every area is covered") List<Area> coverageWarnings) {
+                               + "INSUFFICIENT_EVIDENCE); empty when every area is covered") List<Area> coverageWarnings,
+                       @Schema(description = "When the candidate's personal data was erased (the name is then null, "
+                               + "the scorecards keep no notes or evidence); null while it is kept",
+                               nullable = true) Instant erasedAt) {
 
-    public record CandidateView(String id, String name) {
+    public record CandidateView(String id,
+                                @Schema(description = "null once the candidate is erased", nullable = true) String name) {
     }
 
     public record Seat(String interviewerId, Stage stage, boolean submitted,
@@ -49,6 +53,6 @@ public record LoopView(String loopId, CandidateView candidate, String position, 
                 loop.panel().stream().map(m -> new Seat(m.interviewerId(), m.stage(), m.submitted(),
                         m.submitted() ? m.latestVersion() : null, m.scheduledEnd(),
                         schedule.overdue(loop.status(), m, now), m.reminders())).toList(),
-                loop.openedAt(), plans.uncovered(loop.panel().stream().map(m -> m.stage()).toList()));
+                loop.openedAt(), plans.uncovered(loop.panel().stream().map(m -> m.stage()).toList()), loop.erasedAt());
     }
 }

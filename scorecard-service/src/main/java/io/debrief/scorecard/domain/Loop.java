@@ -10,7 +10,7 @@ import java.util.UUID;
  * calls them with the loop row locked, so each decision sees the latest state.
  */
 public record Loop(UUID loopId, Candidate candidate, String position, Level level, LoopStatus status,
-                   List<PanelMember> panel, Instant openedAt, Instant cancelledAt) {
+                   List<PanelMember> panel, Instant openedAt, Instant cancelledAt, Instant erasedAt) {
 
     public Loop {
         panel = List.copyOf(panel);
@@ -18,7 +18,7 @@ public record Loop(UUID loopId, Candidate candidate, String position, Level leve
 
     public static Loop open(UUID loopId, Candidate candidate, String position, Level level, List<PanelMember> panel,
                             Instant now) {
-        return new Loop(loopId, candidate, position, level, LoopStatus.OPEN, panel, now, null);
+        return new Loop(loopId, candidate, position, level, LoopStatus.OPEN, panel, now, null, null);
     }
 
     public Optional<PanelMember> member(String interviewerId) {
@@ -31,7 +31,8 @@ public record Loop(UUID loopId, Candidate candidate, String position, Level leve
 
     /** Cancelling twice changes nothing: callers check {@link #cancelled()} first to emit no second event. */
     public Loop cancel(Instant now) {
-        return cancelled() ? this : new Loop(loopId, candidate, position, level, LoopStatus.CANCELLED, panel, openedAt, now);
+        return cancelled() ? this
+                : new Loop(loopId, candidate, position, level, LoopStatus.CANCELLED, panel, openedAt, now, erasedAt);
     }
 
     /** An interviewer's first scorecard: version 1. Only panel members, only once, only while the loop is open. */
@@ -56,9 +57,18 @@ public record Loop(UUID loopId, Candidate candidate, String position, Level leve
                 content, now);
     }
 
+    /** Whether the candidate's personal data was erased: the name, notes and evidence are gone. */
+    public boolean erased() {
+        return erasedAt != null;
+    }
+
     private void requireOpen() {
         if (cancelled()) {
             throw new DomainException.Conflict("loop " + loopId + " is cancelled and takes no scorecards");
+        }
+        if (erased()) {
+            throw new DomainException.Conflict("the candidate of loop " + loopId
+                    + " was erased: the loop takes no scorecards");
         }
     }
 }

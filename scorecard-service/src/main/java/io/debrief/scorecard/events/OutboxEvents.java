@@ -1,6 +1,7 @@
 package io.debrief.scorecard.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,8 +31,9 @@ public class OutboxEvents {
         this.tracing = tracing;
     }
 
-    public OutboxRow loopOpened(Loop loop) {
-        return row(UUID.randomUUID().toString(), loop.loopId(), EventTypes.LOOP_OPENED, LoopOpened.of(loop),
+    /** {@code hiring.loop.opened.v1}, the candidate's name sealed under the loop's {@code key}. */
+    public OutboxRow loopOpened(Loop loop, byte[] key) {
+        return row(UUID.randomUUID().toString(), loop.loopId(), EventTypes.LOOP_OPENED, LoopOpened.of(loop, key),
                 loop.openedAt());
     }
 
@@ -55,10 +57,23 @@ public class OutboxEvents {
                         reminder, overdueSince), now);
     }
 
+    /**
+     * {@code hiring.candidate.erased.v1} (CONTRACT.md Part 2): the one event keyed by its candidate, not a loop. Its id
+     * is {@code {candidateId}:erased:{erasedAt in epoch ms}}: an erasure of loops opened later is another event.
+     */
+    public OutboxRow candidateErased(String candidateId, List<UUID> loopIds, Instant erasedAt) {
+        return row(candidateId + ":erased:" + erasedAt.toEpochMilli(), candidateId, EventTypes.CANDIDATE_ERASED,
+                new CandidateErased(candidateId, loopIds.stream().map(UUID::toString).toList(), erasedAt), erasedAt);
+    }
+
     private OutboxRow row(String id, UUID loopId, String type, Object data, Instant time) {
+        return row(id, loopId.toString(), type, data, time);
+    }
+
+    private OutboxRow row(String id, String key, String type, Object data, Instant time) {
         try {
             Map<String, String> trace = tracing.current();
-            return new OutboxRow(id, loopId.toString(), type, mapper.writeValueAsString(data), time,
+            return new OutboxRow(id, key, type, mapper.writeValueAsString(data), time,
                     trace.get(TracePropagation.TRACEPARENT), trace.get(TracePropagation.TRACESTATE));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + type, e);

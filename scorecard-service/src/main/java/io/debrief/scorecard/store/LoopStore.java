@@ -45,7 +45,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LoopStore {
 
     private static final String LOOP_COLUMNS =
-            "loop_id, candidate_id, candidate_name, position, level, status, opened_at, cancelled_at";
+            "loop_id, candidate_id, candidate_name, position, level, status, opened_at, cancelled_at, erased_at";
     private static final String SEAT_COLUMNS =
             "interviewer_id, stage, scorecard_id, latest_version, scheduled_end, reminders_sent";
     private static final String SCORECARD_COLUMNS = "loop_id, interviewer_id, version, scorecard_id, stage, "
@@ -152,9 +152,10 @@ public class LoopStore {
             seats.add(Tuple.from(new Object[] {loop.loopId(), m.interviewerId(), i, m.stage().name(), end, end}));
         }
         Uni<?> insertLoop = tx.preparedQuery("INSERT INTO hiring_loop (" + LOOP_COLUMNS
-                        + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(new Object[] {loop.loopId(), loop.candidate().id(), loop.candidate().name(),
-                        loop.position(), loop.level().name(), loop.status().name(), utc(loop.openedAt()), null}));
+                        loop.position(), loop.level().name(), loop.status().name(), utc(loop.openedAt()), null,
+                        null}));
         Uni<?> insertPanel = tx.preparedQuery(
                         "INSERT INTO panel_member (loop_id, interviewer_id, seat, stage, scheduled_end, next_reminder_at) "
                                 + "VALUES ($1, $2, $3, $4, $5, $6)")
@@ -221,7 +222,7 @@ public class LoopStore {
         return new Loop(row.getUUID("loop_id"), new Candidate(row.getString("candidate_id"),
                 row.getString("candidate_name")), row.getString("position"), Level.valueOf(row.getString("level")),
                 LoopStatus.valueOf(row.getString("status")), panel, instant(row.getOffsetDateTime("opened_at")),
-                instant(row.getOffsetDateTime("cancelled_at")));
+                instant(row.getOffsetDateTime("cancelled_at")), instant(row.getOffsetDateTime("erased_at")));
     }
 
     private Scorecard scorecard(Row row) {

@@ -19,6 +19,6 @@ final class Recorded {
                         : m)
                 .toList();
         return new Loop(loop.loopId(), loop.candidate(), loop.position(), loop.level(), loop.status(), panel,
-                loop.openedAt(), loop.cancelledAt());
+                loop.openedAt(), loop.cancelledAt(), loop.erasedAt());
     }
 }

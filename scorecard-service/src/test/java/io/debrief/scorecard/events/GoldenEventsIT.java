@@ -39,7 +39,8 @@ class GoldenEventsIT extends ReadsScorecardEvents {
         assertThat(Api.cancel(loopId).statusCode()).isEqualTo(200);
 
         List<ScorecardEvents.Event> events = ScorecardEvents.shared().await(loopId, e -> e.size() == 3);
-        assertMatches(opened, events.get(0));
+        assertThat(opened.mismatches(ScorecardEvents.TOPIC, events.get(0).key(), events.get(0).headers(),
+                events.get(0).value(), sealed -> Api.unseal(loopId, sealed))).as(opened.type()).isEmpty();
         assertMatches(submitted, events.get(1));
         assertMatches(cancelled, events.get(2));
         assertThat(events.get(0).data().get("loopId").asText()).isEqualTo(loopId);

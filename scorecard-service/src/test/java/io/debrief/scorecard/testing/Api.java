@@ -74,6 +74,24 @@ public final class Api {
         return body;
     }
 
+    // ---- loop keys (issue 18) ----
+
+    /** The service token of {@code /internal/loop-keys} in the test profile. */
+    public static final String SERVICE_TOKEN = "test-service-token";
+
+    /** The loop's key, asked of {@code POST /internal/loop-keys} as the other services do; null when it has none. */
+    public static byte[] loopKey(String loopId) {
+        String key = given().contentType("application/json").header("X-Debrief-Service-Token", SERVICE_TOKEN)
+                .body(json(Map.of("loopIds", List.of(loopId)))).post("/internal/loop-keys")
+                .then().statusCode(200).extract().path("keys.'" + loopId + "'");
+        return key == null ? null : java.util.Base64.getUrlDecoder().decode(key);
+    }
+
+    /** The text of a sealed value of {@code loopId}'s events, opened with its key; null when it does not open. */
+    public static String unseal(String loopId, String sealed) {
+        return io.debrief.platform.privacy.PersonalText.decrypt(loopKey(loopId), loopId, sealed).orElse(null);
+    }
+
     // ---- identities ----
 
     /** {@code Authorization} value for {@code subject} with {@code roles} (minted once per JVM, valid 12 h). */
