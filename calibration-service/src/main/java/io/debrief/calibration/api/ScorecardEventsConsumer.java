@@ -86,7 +86,8 @@ public class ScorecardEventsConsumer {
             }
             String type = header(record, "ce_type");
             try {
-                events.add(new Parsed(record, parser.parse(type, record.value(), Instant.ofEpochMilli(record.timestamp()))));
+                events.add(new Parsed(record, parser.parseAll(type, record.value(),
+                        Instant.ofEpochMilli(record.timestamp()))));
             } catch (PoisonRecordException e) {
                 poison.add(deadLetters.send(record, e));
             }
@@ -94,7 +95,8 @@ public class ScorecardEventsConsumer {
         List<AtomicInteger> partitions = records.partitions().stream()
                 .map(partition -> inFlight.computeIfAbsent(partition, p -> new AtomicInteger())).toList();
         partitions.forEach(count -> mostInFlightOnOnePartition.accumulateAndGet(count.incrementAndGet(), Math::max));
-        return Uni.createFrom().deferred(() -> applyEvents.apply(events.stream().map(Parsed::event).toList(), traces))
+        return Uni.createFrom().deferred(() -> applyEvents.apply(
+                        events.stream().flatMap(parsed -> parsed.events().stream()).toList(), traces))
                 .onFailure().invoke(failure -> LOG.warnf("processing a batch of %d events failed, retrying: %s",
                         events.size(), failure.toString()))
                 .onFailure().retry().withBackOff(firstBackoff, Duration.ofSeconds(5)).atMost(batchRetries)
@@ -112,7 +114,7 @@ public class ScorecardEventsConsumer {
         LOG.warnf("processing the %d events of a failed batch one at a time", events.size());
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(parsed -> Uni.createFrom()
-                        .deferred(() -> applyEvents.apply(List.of(parsed.event())))
+                        .deferred(() -> applyEvents.apply(parsed.events()))
                         .onFailure().retry().withBackOff(firstBackoff, Duration.ofSeconds(10)).atMost(eventRetries)
                         .onFailure().recoverWithUni(failure -> {
                             ConsumerRecord<String, String> record = parsed.record();
@@ -133,6 +135,7 @@ public class ScorecardEventsConsumer {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private record Parsed(ConsumerRecord<String, String> record, LoopEvent event) {
+    /** A record and its events (one, or one per loop of an erasure). */
+    private record Parsed(ConsumerRecord<String, String> record, List<LoopEvent> events) {
     }
 }

@@ -32,11 +32,25 @@ public final class Loop {
     public record State(String loopId, boolean opened, boolean cancelled, String candidateId, String candidateName,
                         String position, Level level, List<LoopEvent.PanelMember> panel, Instant openedAt,
                         Instant cancelledAt, CalibrationStatus status, Outcome outcome, Integer decisionVersion,
-                        String decisionSignature, Instant updatedAt, List<String> overdue) {
+                        String decisionSignature, Instant updatedAt, List<String> overdue, Instant erasedAt) {
 
         public State {
             panel = panel == null ? List.of() : List.copyOf(panel);
             overdue = overdue == null ? List.of() : List.copyOf(new java.util.TreeSet<>(overdue));
+        }
+
+        /** A loop whose candidate was not erased. */
+        public State(String loopId, boolean opened, boolean cancelled, String candidateId, String candidateName,
+                     String position, Level level, List<LoopEvent.PanelMember> panel, Instant openedAt,
+                     Instant cancelledAt, CalibrationStatus status, Outcome outcome, Integer decisionVersion,
+                     String decisionSignature, Instant updatedAt, List<String> overdue) {
+            this(loopId, opened, cancelled, candidateId, candidateName, position, level, panel, openedAt, cancelledAt,
+                    status, outcome, decisionVersion, decisionSignature, updatedAt, overdue, null);
+        }
+
+        /** Whether the loop's candidate was erased: no personal text of it is kept or taken any more. */
+        public boolean erased() {
+            return erasedAt != null;
         }
 
         /** A loop of which nothing is known yet. */
@@ -47,7 +61,7 @@ public final class Loop {
 
         State withOverdue(List<String> overdue) {
             return new State(loopId, opened, cancelled, candidateId, candidateName, position, level, panel, openedAt,
-                    cancelledAt, status, outcome, decisionVersion, decisionSignature, updatedAt, overdue);
+                    cancelledAt, status, outcome, decisionVersion, decisionSignature, updatedAt, overdue, erasedAt);
         }
 
         /** The overdue interviewers in panel order. */
@@ -88,6 +102,8 @@ public final class Loop {
             change = submit(submitted);
         } else if (event instanceof LoopEvent.ScorecardOverdue overdue) {
             change = overdue(overdue);
+        } else if (event instanceof LoopEvent.LoopErased erased) {
+            return erase(erased); // no fact of the calibration changes: nothing to re-evaluate
         } else {
             change = cancel((LoopEvent.LoopCancelled) event);
         }
@@ -101,11 +117,14 @@ public final class Loop {
         if (state.opened()) {
             return Change.UNCHANGED; // redelivered
         }
-        state = new State(state.loopId(), true, state.cancelled(), event.candidateId(), event.candidateName(),
+        // an erasure may arrive before the opening (another partition, a replay): the name is never taken then
+        state = new State(state.loopId(), true, state.cancelled(), event.candidateId(),
+                state.erased() ? null : event.candidateName(),
                 event.position(), event.level(), event.panel(), event.time(), state.cancelledAt(), state.status(),
                 state.outcome(), state.decisionVersion(), state.decisionSignature(), state.updatedAt(),
                 state.overdue().stream().filter(id -> event.panel().stream()
-                        .anyMatch(m -> m.interviewerId().equals(id) && !scorecards.containsKey(id))).toList());
+                        .anyMatch(m -> m.interviewerId().equals(id) && !scorecards.containsKey(id))).toList(),
+                state.erasedAt());
         changed = true;
         return Change.APPLIED;
     }
@@ -158,7 +177,21 @@ public final class Loop {
         }
         state = new State(state.loopId(), state.opened(), true, state.candidateId(), state.candidateName(),
                 state.position(), state.level(), state.panel(), state.openedAt(), event.time(), state.status(),
-                state.outcome(), state.decisionVersion(), state.decisionSignature(), state.updatedAt(), List.of());
+                state.outcome(), state.decisionVersion(), state.decisionSignature(), state.updatedAt(), List.of(),
+                state.erasedAt());
+        changed = true;
+        return Change.APPLIED;
+    }
+
+    /** Forgets the candidate's name, once (the first erasure's time is kept); a redelivery changes nothing. */
+    private Change erase(LoopEvent.LoopErased event) {
+        if (state.erased()) {
+            return Change.UNCHANGED;
+        }
+        state = new State(state.loopId(), state.opened(), state.cancelled(), state.candidateId(), null,
+                state.position(), state.level(), state.panel(), state.openedAt(), state.cancelledAt(), state.status(),
+                state.outcome(), state.decisionVersion(), state.decisionSignature(), state.updatedAt(),
+                state.overdue(), event.time());
         changed = true;
         return Change.APPLIED;
     }
@@ -174,7 +207,7 @@ public final class Loop {
         state = new State(state.loopId(), state.opened(), state.cancelled(), state.candidateId(),
                 state.candidateName(), state.position(), state.level(), state.panel(), state.openedAt(),
                 state.cancelledAt(), evaluation.status(), evaluation.outcome(), decisionVersion, signature, time,
-                state.overdue());
+                state.overdue(), state.erasedAt());
         this.evaluation = evaluation;
         changed = true;
         if (version != null) {

@@ -57,4 +57,15 @@ public sealed interface LoopEvent {
             return "cancelled";
         }
     }
+
+    /**
+     * The loop's candidate was erased (one loop of {@code hiring.candidate.erased.v1}): its personal text is forgotten,
+     * its scores, checks and decisions stay.
+     */
+    record LoopErased(String loopId, String candidateId, Instant time) implements LoopEvent {
+        @Override
+        public String trigger() {
+            return "erased";
+        }
+    }
 }

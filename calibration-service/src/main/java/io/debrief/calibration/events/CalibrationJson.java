@@ -69,6 +69,25 @@ public record CalibrationJson(String loopId, Candidate candidate, String positio
                 BarJson.of(evaluation.bar()));
     }
 
+    /**
+     * The same calibration after its candidate's erasure: no name, and a final decision without its reason; every
+     * score, check and outcome as it was.
+     */
+    public CalibrationJson erased() {
+        return new CalibrationJson(loopId, candidate == null ? null : new Candidate(candidate.id(), null), position,
+                level, status, submitted, pendingInterviewers, overdueInterviewers, missingAreas, areas, average,
+                checks, outcome, nearMiss, needsDiscussion, discussionReasons, decisionVersion, updatedAt,
+                finalDecision == null ? null : finalDecision.withReason(null), bar);
+    }
+
+    /** The same calibration with the candidate's name and the final decision's reason as given (opened or sealed). */
+    public CalibrationJson withPersonalText(String name, String reason) {
+        return new CalibrationJson(loopId, candidate == null ? null : new Candidate(candidate.id(), name), position,
+                level, status, submitted, pendingInterviewers, overdueInterviewers, missingAreas, areas, average,
+                checks, outcome, nearMiss, needsDiscussion, discussionReasons, decisionVersion, updatedAt,
+                finalDecision == null ? null : finalDecision.withReason(reason), bar);
+    }
+
     /** The same calibration, finalised. */
     public CalibrationJson withFinalDecision(FinalDecisionJson decision) {
         return new CalibrationJson(loopId, candidate, position, level, status, submitted, pendingInterviewers,

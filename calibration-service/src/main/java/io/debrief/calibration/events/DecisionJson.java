@@ -23,6 +23,14 @@ public record DecisionJson(String loopId, int decisionVersion, CalibrationJson.C
                            List<Area> strengths, List<Area> areasToImprove, Instant decidedAt, String summary,
                            CalibrationJson.BarJson bar) {
 
+    /** The same decision with the candidate's name as given (opened for a person, null once erased). */
+    public DecisionJson withCandidateName(String name) {
+        return new DecisionJson(loopId, decisionVersion, candidate == null ? null
+                : new CalibrationJson.Candidate(candidate.id(), name), position, level, outcome, average, areaScores,
+                checks, missingAreas, nearMiss, needsDiscussion, discussionReasons, strengths, areasToImprove,
+                decidedAt, summary, bar);
+    }
+
     public static DecisionJson of(String loopId, int version, CalibrationJson.Candidate candidate, String position,
                                   Evaluation evaluation, Instant decidedAt) {
         Map<Area, BigDecimal> areaScores = new LinkedHashMap<>();

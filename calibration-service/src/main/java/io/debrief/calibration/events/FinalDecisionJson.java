@@ -13,6 +13,12 @@ import io.debrief.calibration.domain.Outcome;
 public record FinalDecisionJson(String loopId, Outcome outcome, String reason, int decisionVersion,
                                 Outcome computedOutcome, boolean override, String decidedBy, Instant decidedAt) {
 
+    /** The same decision with another reason (sealed for events and storage, opened for a person, null once erased). */
+    public FinalDecisionJson withReason(String reason) {
+        return new FinalDecisionJson(loopId, outcome, reason, decisionVersion, computedOutcome, override, decidedBy,
+                decidedAt);
+    }
+
     public static FinalDecisionJson of(FinalDecision decision) {
         return decision == null ? null : new FinalDecisionJson(decision.loopId(), decision.outcome(), decision.reason(),
                 decision.decisionVersion(), decision.computedOutcome(), decision.override(), decision.decidedBy(),

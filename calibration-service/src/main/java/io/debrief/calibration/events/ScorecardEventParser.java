@@ -28,6 +28,7 @@ public final class ScorecardEventParser {
     public static final String SCORECARD_SUBMITTED = "hiring.scorecard.submitted.v1";
     public static final String LOOP_CANCELLED = "hiring.loop.cancelled.v1";
     public static final String SCORECARD_OVERDUE = "hiring.scorecard.overdue.v1";
+    public static final String CANDIDATE_ERASED = "hiring.candidate.erased.v1";
 
     private final ObjectMapper json;
 
@@ -35,19 +36,50 @@ public final class ScorecardEventParser {
         this.json = json;
     }
 
+    /** The event of a record that concerns one loop (every type but {@code hiring.candidate.erased.v1}). */
     public LoopEvent parse(String type, String value, Instant recordTime) {
+        List<LoopEvent> events = parseAll(type, value, recordTime);
+        if (events.size() != 1) {
+            throw new IllegalArgumentException(type + " is not the event of one loop");
+        }
+        return events.get(0);
+    }
+
+    /** The events of a record: one per loop it concerns (an erasure names every loop of its candidate). */
+    public List<LoopEvent> parseAll(String type, String value, Instant recordTime) {
         if (type == null || type.isBlank()) {
             throw new PoisonRecordException("missing ce_type header");
         }
         JsonNode data = readObject(value);
-        return switch (type) {
+        if (CANDIDATE_ERASED.equals(type)) {
+            return candidateErased(data, recordTime);
+        }
+        return List.of(switch (type) {
             case LOOP_OPENED -> loopOpened(data, recordTime);
             case SCORECARD_SUBMITTED -> scorecardSubmitted(data, recordTime);
             case LOOP_CANCELLED -> new LoopEvent.LoopCancelled(
                     text(data, "loopId", true), time(data, "cancelledAt", recordTime));
             case SCORECARD_OVERDUE -> scorecardOverdue(data, recordTime);
             default -> throw new PoisonRecordException("unknown event type " + type);
-        };
+        });
+    }
+
+    /** {candidateId, loopIds, erasedAt}: one {@link LoopEvent.LoopErased} per distinct loop. */
+    private List<LoopEvent> candidateErased(JsonNode data, Instant recordTime) {
+        String candidateId = text(data, "candidateId", true);
+        JsonNode loopIds = data.path("loopIds");
+        if (!loopIds.isArray()) {
+            throw new PoisonRecordException("loopIds must be an array");
+        }
+        Instant erasedAt = time(data, "erasedAt", recordTime);
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode loopId : loopIds) {
+            if (!loopId.isTextual() || loopId.textValue().isBlank()) {
+                throw new PoisonRecordException("loopIds must hold non-blank strings");
+            }
+            seen.add(loopId.textValue());
+        }
+        return seen.stream().<LoopEvent>map(loopId -> new LoopEvent.LoopErased(loopId, candidateId, erasedAt)).toList();
     }
 
     private JsonNode readObject(String value) {

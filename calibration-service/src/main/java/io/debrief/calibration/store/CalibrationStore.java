@@ -40,7 +40,7 @@ public class CalibrationStore {
     /** The loop's columns in a query of {@code loop l} (joined with {@code final_decision f} USING loop_id). */
     private static final String LOOP_COLUMNS = "loop_id, l.opened, l.cancelled, l.candidate_id, l.candidate_name,"
             + " l.position, l.level, l.panel, l.opened_at, l.cancelled_at, l.status, l.outcome, l.decision_version,"
-            + " l.decision_signature, l.calibration, l.updated_at, l.overdue";
+            + " l.decision_signature, l.calibration, l.updated_at, l.overdue, l.erased_at";
     private static final String FINAL_COLUMNS = "f.outcome AS final_outcome, f.reason AS final_reason,"
             + " f.decision_version AS final_version, f.computed_outcome AS final_computed, f.override AS final_override,"
             + " f.decided_by AS final_by, f.decided_at AS final_at";
@@ -165,7 +165,8 @@ public class CalibrationStore {
     public Uni<Void> write(SqlConnection tx, List<StoredLoop> loops, List<DecisionRow> decisions) {
         Columns loopRows = new Columns(String.class, Boolean.class, Boolean.class, String.class, String.class,
                 String.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class, String.class,
-                String.class, Integer.class, String.class, String.class, OffsetDateTime.class, String.class);
+                String.class, Integer.class, String.class, String.class, OffsetDateTime.class, String.class,
+                OffsetDateTime.class);
         Columns scorecardRows = new Columns(String.class, String.class, String.class, Integer.class, String.class,
                 String.class, String.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class);
         Columns decisionRows = new Columns(String.class, String.class, Integer.class, String.class, String.class,
@@ -177,7 +178,8 @@ public class CalibrationStore {
                 loopRows.add(s.loopId(), s.opened(), s.cancelled(), s.candidateId(), s.candidateName(), s.position(),
                         name(s.level()), panel(s.panel()), time(s.openedAt()), time(s.cancelledAt()), name(s.status()),
                         name(s.outcome()), s.decisionVersion(), s.decisionSignature(), stored.calibration(),
-                        time(s.updatedAt()), s.overdue().isEmpty() ? null : json.write(s.overdue()));
+                        time(s.updatedAt()), s.overdue().isEmpty() ? null : json.write(s.overdue()),
+                        time(s.erasedAt()));
             }
             for (SubmittedScorecard card : loop.changedScorecards()) {
                 Scorecard scorecard = card.scorecard();
@@ -196,12 +198,12 @@ public class CalibrationStore {
                 + " level = t.level, panel = t.panel, opened_at = t.opened_at, cancelled_at = t.cancelled_at,"
                 + " status = t.status, outcome = t.outcome, decision_version = t.decision_version,"
                 + " decision_signature = t.decision_signature, calibration = t.calibration, updated_at = t.updated_at,"
-                + " overdue = t.overdue"
+                + " overdue = t.overdue, erased_at = t.erased_at"
                 + " FROM unnest($1::text[], $2::bool[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[],"
                 + " $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::int[],"
-                + " $14::text[], $15::text[], $16::timestamptz[], $17::text[]) AS t (loop_id, opened, cancelled,"
-                + " candidate_id, candidate_name, position, level, panel, opened_at, cancelled_at, status, outcome,"
-                + " decision_version, decision_signature, calibration, updated_at, overdue)"
+                + " $14::text[], $15::text[], $16::timestamptz[], $17::text[], $18::timestamptz[]) AS t (loop_id,"
+                + " opened, cancelled, candidate_id, candidate_name, position, level, panel, opened_at, cancelled_at,"
+                + " status, outcome, decision_version, decision_signature, calibration, updated_at, overdue, erased_at)"
                 + " WHERE loop.loop_id = t.loop_id", loopRows)
                 .chain(() -> execute(tx, "INSERT INTO scorecard (id, loop_id, interviewer_id, version,"
                         + " scorecard_id, stage, scores, red_flags, recommendation, submitted_at, first_submitted_at)"
@@ -215,6 +217,33 @@ public class CalibrationStore {
                 .chain(() -> execute(tx, "INSERT INTO decision (id, loop_id, version, trigger_event, decision,"
                         + " decided_at) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[],"
                         + " $5::text[], $6::timestamptz[])", decisionRows));
+    }
+
+    /**
+     * Scrubs the personal text of erased loops that the loop rows do not hold: the final decisions' reasons (NULL) and
+     * the candidate's name in every stored decision document ({@code scrub} rewrites a document), so neither the API nor
+     * a republication can show them again. Scores, checks, outcomes and versions stay. Two round trips.
+     */
+    public Uni<Void> scrubErased(SqlConnection tx, String[] loopIds, java.util.function.UnaryOperator<String> scrub) {
+        if (loopIds.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("UPDATE final_decision SET reason = NULL WHERE loop_id = ANY($1) AND reason IS NOT NULL")
+                .execute(Tuple.of(loopIds))
+                .chain(() -> tx.preparedQuery("SELECT id, decision FROM decision WHERE loop_id = ANY($1)")
+                        .execute(Tuple.of(loopIds)))
+                .chain(rows -> {
+                    Columns changed = new Columns(String.class, String.class);
+                    for (Row row : rows) {
+                        String before = row.getString("decision");
+                        String after = scrub.apply(before);
+                        if (!after.equals(before)) {
+                            changed.add(row.getString("id"), after);
+                        }
+                    }
+                    return execute(tx, "UPDATE decision SET decision = t.decision FROM unnest($1::text[], $2::text[])"
+                            + " AS t (id, decision) WHERE decision.id = t.id", changed);
+                });
     }
 
     /**
@@ -263,7 +292,8 @@ public class CalibrationStore {
                 instant(row, "opened_at"), instant(row, "cancelled_at"),
                 value(CalibrationStatus.class, row.getString("status")), value(Outcome.class, row.getString("outcome")),
                 row.getInteger("decision_version"), row.getString("decision_signature"), instant(row, "updated_at"),
-                row.getString("overdue") == null ? List.of() : json.read(row.getString("overdue"), STRINGS));
+                row.getString("overdue") == null ? List.of() : json.read(row.getString("overdue"), STRINGS),
+                instant(row, "erased_at"));
     }
 
     private SubmittedScorecard scorecard(Row row) {

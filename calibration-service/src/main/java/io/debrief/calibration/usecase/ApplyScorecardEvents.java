@@ -21,10 +21,12 @@ import io.debrief.calibration.events.CalibrationPublisher;
 import io.debrief.calibration.events.DecisionJson;
 import io.debrief.calibration.events.FinalDecisionJson;
 import io.debrief.calibration.events.Publication;
+import io.debrief.calibration.domain.FinalDecision;
 import io.debrief.calibration.observability.PipelineMetrics;
 import io.debrief.calibration.store.CalibrationStore;
 import io.debrief.calibration.store.DecisionRow;
 import io.debrief.calibration.store.StoredLoop;
+import io.debrief.platform.privacy.LoopKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -41,6 +43,12 @@ import org.jboss.logging.Logger;
  * broker's acknowledgements. Interviewer calibration is kept up to date in the same transaction
  * ({@link InterviewerStatistics}). The caller acknowledges the records when the returned Uni completes. A redelivered event
  * changes nothing and republishes what it made the first time, so a crash between commit and publication loses nothing.
+ * <p>
+ * An erasure ({@link LoopEvent.LoopErased}, from {@code hiring.candidate.erased.v1}) marks its loops erased in the same
+ * transaction, nulls the candidate's name in the loop, its calibration and every stored decision, and the final
+ * decision's reason (sealed or, from before encryption, plain), keeps every score, check and decision, and republishes
+ * the calibration without them, so the compacted {@code calibration-updates} keeps no name as the loop's latest value.
+ * After the commit this instance forgets the loops' keys ({@link LoopKeys#forget}).
  */
 @ApplicationScoped
 public class ApplyScorecardEvents {
@@ -55,11 +63,13 @@ public class ApplyScorecardEvents {
     private final InterviewerStatistics statistics;
     private final Counter ignored;
     private final PipelineMetrics pipeline;
+    private final LoopKeys loopKeys;
 
     public ApplyScorecardEvents(Pool pool, CalibrationStore store, InterviewerStatistics statistics,
                                 CalibrationEngine engine, CalibrationPublisher publisher, ObjectMapper json,
-                                MeterRegistry metrics, PipelineMetrics pipeline) {
+                                MeterRegistry metrics, PipelineMetrics pipeline, LoopKeys loopKeys) {
         this.pipeline = pipeline;
+        this.loopKeys = loopKeys;
         this.pool = pool;
         this.store = store;
         this.statistics = statistics;
@@ -80,7 +90,14 @@ public class ApplyScorecardEvents {
             return Uni.createFrom().voidItem();
         }
         List<Loop.NewDecision> made = new ArrayList<>(); // by this batch, not the republished ones: for the metrics
+        List<String> erased = events.stream().filter(LoopEvent.LoopErased.class::isInstance).map(LoopEvent::loopId)
+                .distinct().toList();
         return pool.withTransaction(tx -> applyInTransaction(tx, events, made))
+                .invoke(() -> {
+                    if (!erased.isEmpty()) {
+                        loopKeys.forget(erased); // at once, not after the key cache's time to live
+                    }
+                })
                 .map(publications -> publications.stream()
                         .map(p -> p.tracedFrom(traces.getOrDefault(p.loopId(), Context.root()))).toList())
                 .chain(publisher::publish)
@@ -99,7 +116,11 @@ public class ApplyScorecardEvents {
                 }
             });
             Map<String, List<String>> unchangedTriggers = new LinkedHashMap<>();
+            Set<String> erased = new java.util.TreeSet<>();
             for (LoopEvent event : events) {
+                if (event instanceof LoopEvent.LoopErased) {
+                    erased.add(event.loopId());
+                }
                 Loop loop = locked.get(event.loopId()).loop();
                 Loop.Change change = loop.apply(event, engine);
                 if (change == Loop.Change.NOT_ON_PANEL) {
@@ -118,6 +139,7 @@ public class ApplyScorecardEvents {
                 made.addAll(stored.loop().newDecisions());
             }
             return store.write(tx, loops, decisions)
+                    .chain(() -> store.scrubErased(tx, erased.toArray(String[]::new), this::erasedDecision))
                     .chain(() -> statistics.update(tx, loops.stream().map(StoredLoop::loop).toList(), decidedBefore))
                     .chain(() -> store.decisionsMadeBy(tx, unchangedTriggers))
                     .map(earlier -> publications(events, loops, decisions, earlier));
@@ -131,6 +153,9 @@ public class ApplyScorecardEvents {
     private StoredLoop rendered(StoredLoop stored, List<DecisionRow> decisions) {
         Loop loop = stored.loop();
         Loop.State state = loop.state();
+        if (state.erased()) {
+            stored = erased(stored);
+        }
         CalibrationJson.Candidate candidate = new CalibrationJson.Candidate(state.candidateId(), state.candidateName());
         for (Loop.NewDecision decision : loop.newDecisions()) {
             decisions.add(new DecisionRow(loop.loopId(), decision.version(), decision.trigger(),
@@ -144,6 +169,25 @@ public class ApplyScorecardEvents {
         return new StoredLoop(loop, write(CalibrationJson.of(loop.loopId(), candidate, state.position(),
                 loop.evaluation(), state.overdueInPanelOrder(), state.decisionVersion(), state.updatedAt(),
                 FinalDecisionJson.of(stored.finalDecision()))), stored.finalDecision());
+    }
+
+    /** An erased loop as it is kept: its calibration and final decision without the candidate's personal text. */
+    private StoredLoop erased(StoredLoop stored) {
+        FinalDecision decision = stored.finalDecision();
+        if (decision != null && decision.reason() != null) {
+            decision = new FinalDecision(decision.loopId(), decision.outcome(), null, decision.decisionVersion(),
+                    decision.computedOutcome(), decision.override(), decision.decidedBy(), decision.decidedAt());
+        }
+        String calibration = stored.calibration() == null ? null
+                : write(read(stored.calibration(), CalibrationJson.class).erased());
+        return new StoredLoop(stored.loop(), calibration, decision);
+    }
+
+    /** A stored decision document of an erased loop, without the candidate's name. */
+    private String erasedDecision(String document) {
+        DecisionJson decision = read(document, DecisionJson.class);
+        return decision.candidate() == null || decision.candidate().name() == null ? document
+                : write(decision.withCandidateName(null));
     }
 
     /** One publication per loop of the batch, in the order the loops first appear in it. */
@@ -172,6 +216,14 @@ public class ApplyScorecardEvents {
             });
         }
         return List.copyOf(publications.values());
+    }
+
+    private <T> T read(String document, Class<T> type) {
+        try {
+            return json.readValue(document, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document is not a " + type.getSimpleName(), e);
+        }
     }
 
     private String write(Object value) {

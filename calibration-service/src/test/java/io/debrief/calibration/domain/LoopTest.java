@@ -128,6 +128,41 @@ class LoopTest {
         assertThat(loop.scorecards().get("alice").version()).isEqualTo(3);
     }
 
+    @Test
+    void anErasureForgetsTheNameOnceAndKeepsEveryScoreAndDecision() {
+        Loop loop = Loop.unknown(LOOP);
+        loop.apply(opened("alice"), engine);
+        loop.apply(submitted("alice", 1, 4), engine);
+        Loop.State decided = loop.state();
+        Loop erased = Loop.of(decided, loop.scorecards().values());
+        Instant at = T0.plusSeconds(300);
+
+        assertThat(erased.apply(new LoopEvent.LoopErased(LOOP, "c-1", at), engine)).isEqualTo(Loop.Change.APPLIED);
+        assertThat(erased.state().candidateName()).isNull();
+        assertThat(erased.state().erasedAt()).isEqualTo(at);
+        assertThat(erased.state().candidateId()).isEqualTo("c-1");
+        assertThat(erased.state().outcome()).isEqualTo(decided.outcome());
+        assertThat(erased.state().decisionVersion()).isEqualTo(decided.decisionVersion());
+        assertThat(erased.state().updatedAt()).as("no re-evaluation").isEqualTo(decided.updatedAt());
+        assertThat(erased.newDecisions()).isEmpty();
+        assertThat(erased.scorecards()).isEqualTo(loop.scorecards());
+        assertThat(erased.apply(new LoopEvent.LoopErased(LOOP, "c-1", at.plusSeconds(60)), engine))
+                .as("again").isEqualTo(Loop.Change.UNCHANGED);
+        assertThat(erased.state().erasedAt()).isEqualTo(at);
+    }
+
+    @Test
+    void aLoopErasedBeforeItOpensNeverTakesTheName() {
+        Loop loop = Loop.unknown(LOOP);
+        loop.apply(new LoopEvent.LoopErased(LOOP, "c-1", T0), engine);
+        loop.apply(opened("alice"), engine);
+        loop.apply(submitted("alice", 1, 4), engine);
+        assertThat(loop.state().opened()).isTrue();
+        assertThat(loop.state().candidateName()).isNull();
+        assertThat(loop.state().erased()).isTrue();
+        assertThat(loop.newDecisions()).hasSize(1);
+    }
+
     private static LoopEvent.ScorecardOverdue overdue(String interviewer, int reminder) {
         return new LoopEvent.ScorecardOverdue(LOOP, interviewer, reminder, T0.plusSeconds(30 + reminder));
     }

@@ -40,6 +40,38 @@ class ScorecardEventParserTest {
     }
 
     @Test
+    void aSealedNameIsTakenAsItArrivesHoweverLong() {
+        String sealed = "enc:v1:" + "A".repeat(4000);
+        LoopEvent.LoopOpened event = (LoopEvent.LoopOpened) parser.parse("hiring.loop.opened.v1",
+                "{\"loopId\":\"L1\",\"candidate\":{\"id\":\"c1\",\"name\":\"" + sealed
+                        + "\"},\"level\":\"MID\",\"panel\":[{\"interviewerId\":\"alice\"}]}", RECORD_TIME);
+        assertThat(event.candidateName()).isEqualTo(sealed);
+    }
+
+    @Test
+    void aCandidateErasureIsOneErasureOfEachOfItsLoops() {
+        var events = parser.parseAll("hiring.candidate.erased.v1", """
+                {"candidateId":"cand-42","loopIds":["L1","L2","L1"],"erasedAt":"2026-12-02T09:00:00Z"}""", RECORD_TIME);
+        Instant at = Instant.parse("2026-12-02T09:00:00Z");
+        assertThat(events).containsExactly(new LoopEvent.LoopErased("L1", "cand-42", at),
+                new LoopEvent.LoopErased("L2", "cand-42", at));
+        assertThat(parser.parseAll("hiring.candidate.erased.v1", """
+                {"candidateId":"cand-42","loopIds":[]}""", RECORD_TIME)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"loopIds\":[\"L1\"]}|missing field candidateId",
+            "{\"candidateId\":\"c\",\"loopIds\":\"L1\"}|loopIds must be an array",
+            "{\"candidateId\":\"c\"}|loopIds must be an array",
+            "{\"candidateId\":\"c\",\"loopIds\":[1]}|loopIds must hold non-blank strings",
+            "{\"candidateId\":\"c\",\"loopIds\":[\"L1\"],\"erasedAt\":\"soon\"}|erasedAt"})
+    void aMalformedErasureIsAPoisonRecord(String value, String reason) {
+        assertThatThrownBy(() -> parser.parseAll("hiring.candidate.erased.v1", value, RECORD_TIME))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining(reason);
+    }
+
+    @Test
     void aPanelMembersScheduledEndIsReadWhenPresentAndUnknownWhenAbsentOrUnreadable() {
         LoopEvent.LoopOpened event = (LoopEvent.LoopOpened) parser.parse("hiring.loop.opened.v1", """
                 {"loopId":"L1","candidate":{"id":"c1","name":"An"},"position":"p","level":"MID",
