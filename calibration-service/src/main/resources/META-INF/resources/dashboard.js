@@ -45,7 +45,7 @@ function renderList() {
     const button = el('button', {
       type: 'button', class: 'loop', 'data-loop-id': calibration.loopId,
       'aria-current': calibration.loopId === state.selected ? 'true' : null,
-    }, el('span', { class: 'who' }, calibration.candidate?.name ?? calibration.loopId),
+    }, el('span', { class: 'who' }, who(calibration)),
     el('span', { class: 'what' }, `${calibration.position ?? ''} · ${t(calibration.level)}`), badge,
     (calibration.overdueInterviewers ?? []).length
       ? el('span', { class: 'what overdue-note', 'data-overdue': calibration.overdueInterviewers.join(',') },
@@ -78,7 +78,7 @@ function renderDetail() {
     return;
   }
   $('detail').dataset.loopId = calibration.loopId;
-  $('detail-title').textContent = calibration.candidate?.name ?? calibration.loopId;
+  $('detail-title').textContent = who(calibration);
   $('d-candidate').textContent = calibration.candidate?.id ?? '';
   $('d-position').textContent = calibration.position ?? '';
   $('d-level').textContent = t(calibration.level);
@@ -183,7 +183,14 @@ function renderFinal(final) {
     el('strong', {}, t('finalDecision', { outcome: t(final.outcome) })),
     final.override ? el('span', { class: 'badge warn' }, t('override', { computed: t(final.computedOutcome) })) : null,
     el('span', { class: 'muted small' }, t('decidedBy', { who: final.decidedBy, when: when(final.decidedAt, shell.lang) })),
-    el('q', { class: 'reason' }, final.reason));
+    final.reason == null ? el('span', { class: 'reason muted' }, t('erasedReason'))
+      : el('q', { class: 'reason' }, final.reason));
+}
+
+/** The candidate's name; null once the candidate was erased (the API keeps the field), or the loop id without one. */
+function who(calibration) {
+  if (!calibration.candidate) return calibration.loopId;
+  return calibration.candidate.name ?? t('erasedCandidate');
 }
 
 function renderChips(id, items, label, attributes = () => ({})) {

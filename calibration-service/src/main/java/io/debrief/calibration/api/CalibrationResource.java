@@ -10,6 +10,7 @@ import io.debrief.calibration.events.CalibrationJson;
 import io.debrief.calibration.events.CalibrationStream;
 import io.debrief.calibration.events.DecisionJson;
 import io.debrief.calibration.events.FinalDecisionJson;
+import io.debrief.calibration.usecase.OpenPersonalText;
 import io.debrief.calibration.usecase.QueryCalibrations;
 import io.debrief.calibration.usecase.RecordFinalDecision;
 import io.debrief.platform.problem.EnumParameter;
@@ -41,10 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 /**
  * Calibrations as stored after each batch (exactly the documents published on {@code calibration-updates}), and the
- * hiring manager's final decision of a loop.
+ * hiring manager's final decision of a loop. The candidate's name and the final decision's reason are stored sealed and
+ * opened for the answer ({@link OpenPersonalText}); once the candidate is erased they are null.
  */
 @Path("/api/calibrations")
 @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
@@ -54,17 +57,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The token's roles may not do this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After",
+@APIResponse(responseCode = "503", description = "The database or the loop keys (scorecard-service) are unavailable;"
+        + " retry after Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CalibrationResource {
 
+    private static final Logger LOG = Logger.getLogger(CalibrationResource.class);
+
     private final QueryCalibrations calibrations;
+    private final OpenPersonalText open;
     private final RecordFinalDecision finalDecisions;
     private final CalibrationStream stream;
     private final JsonWebToken caller;
 
     public CalibrationResource(QueryCalibrations calibrations, RecordFinalDecision finalDecisions,
-                               CalibrationStream stream, JsonWebToken caller) {
+                               CalibrationStream stream, JsonWebToken caller, OpenPersonalText open) {
+        this.open = open;
         this.calibrations = calibrations;
         this.finalDecisions = finalDecisions;
         this.stream = stream;
@@ -78,7 +86,7 @@ public class CalibrationResource {
     @APIResponse(responseCode = "404", description = "The loop is unknown (or only scorecards of it arrived so far)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CalibrationJson> calibration(@PathParam("loopId") String loopId) {
-        return calibrations.calibration(loopId).map(found -> ofKnownLoop(found, loopId));
+        return calibrations.calibration(loopId).map(found -> ofKnownLoop(found, loopId)).chain(open::calibration);
     }
 
     /** Every decision version of a loop, oldest first (an extension of the contract). */
@@ -89,7 +97,8 @@ public class CalibrationResource {
     @APIResponse(responseCode = "404", description = "The loop is unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DecisionJson>> decisions(@PathParam("loopId") String loopId) {
-        return calibrations.decisions(loopId).map(found -> ofKnownLoop(found, loopId));
+        return calibrations.decisions(loopId).map(found -> ofKnownLoop(found, loopId))
+                .chain(decisions -> open.decisions(loopId, decisions));
     }
 
     @POST
@@ -106,7 +115,7 @@ public class CalibrationResource {
     @APIResponse(responseCode = "404", description = "The loop is unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The loop is not DECIDED, decisionVersion is not its latest, it"
-            + " is already final, or HIRE on INSUFFICIENT_EVIDENCE", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            + " is already final, HIRE on INSUFFICIENT_EVIDENCE, or the candidate was erased", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "A body over 256 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -131,7 +140,8 @@ public class CalibrationResource {
             @QueryParam("level") @Schema(implementation = Level.class) String level,
             @QueryParam("outcome") @Schema(implementation = Outcome.class) String outcome) {
         return calibrations.calibrations(filter("status", status, CalibrationStatus.class),
-                filter("level", level, Level.class), filter("outcome", outcome, Outcome.class));
+                filter("level", level, Level.class), filter("outcome", outcome, Outcome.class))
+                .chain(open::calibrations);
     }
 
     @GET
@@ -142,7 +152,13 @@ public class CalibrationResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(type = SchemaType.OBJECT, implementation = CalibrationJson.class)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        return stream.updates().map(calibration -> sse.newEventBuilder()
+        // an update whose keys cannot be asked for is left out (never shown as erased): the next one, or a reload, shows it
+        return stream.updates().onItem().transformToUniAndConcatenate(document -> open.calibrationDocument(document)
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("a calibration update was left out of the stream: %s", failure.toString());
+                            return null;
+                        }))
+                .map(calibration -> sse.newEventBuilder()
                 .name("calibration")
                 .mediaType(MediaType.TEXT_PLAIN_TYPE) // the data is already JSON text
                 .data(String.class, calibration)

@@ -11,6 +11,8 @@ import io.debrief.calibration.events.CalibrationPublisher;
 import io.debrief.calibration.events.FinalDecisionJson;
 import io.debrief.calibration.store.CalibrationStore;
 import io.debrief.calibration.store.StoredLoop;
+import io.debrief.platform.privacy.LoopKeys;
+import io.debrief.platform.privacy.PersonalText;
 import io.debrief.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,6 +25,12 @@ import org.jboss.logging.Logger;
  * calibration that now carries it; after the commit, publish {@code hiring.decision.finalized.v1} and that calibration
  * and mark the row published. If the publication fails the answer is still 201: the row stays unpublished and
  * {@link PublishFinalDecisions} sends it (its own outbox), so an accepted final decision always goes out.
+ * <p>
+ * The reason is personal text: it is sealed under the loop's key ({@link LoopKeys}, asked before the transaction so
+ * no row lock waits on scorecard-service) and stored and published only sealed; the answer shows it as written. A loop
+ * whose candidate was erased takes no new reason (409): erased here, or a sealed name whose key is gone (erased in
+ * scorecard-service, the event not consumed yet). A loop without a key and with a plain name (opened before encryption)
+ * keeps the reason plain, as {@link LoopKeys.Keys#seal} does; its erasure scrubs it.
  */
 @ApplicationScoped
 public class RecordFinalDecision {
@@ -33,23 +41,40 @@ public class RecordFinalDecision {
     private final CalibrationStore store;
     private final CalibrationPublisher publisher;
     private final ObjectMapper json;
+    private final LoopKeys loopKeys;
 
-    public RecordFinalDecision(Pool pool, CalibrationStore store, CalibrationPublisher publisher, ObjectMapper json) {
+    public RecordFinalDecision(Pool pool, CalibrationStore store, CalibrationPublisher publisher, ObjectMapper json,
+                               LoopKeys loopKeys) {
+        this.loopKeys = loopKeys;
         this.pool = pool;
         this.store = store;
         this.publisher = publisher;
         this.json = json;
     }
 
-    /** The recorded final decision; 404 for an unknown loop, 409 when the rules refuse it. */
+    /**
+     * The recorded final decision, its reason as written; 404 for an unknown loop, 409 when the rules refuse it or the
+     * candidate was erased, {@code LoopKeysUnavailable} (503) when the loop's key cannot be asked for.
+     */
     public Uni<FinalDecisionJson> record(String loopId, Outcome outcome, String reason, int decisionVersion,
                                          String decidedBy) {
+        return loopKeys.keys(java.util.List.of(loopId))
+                .chain(keys -> record(loopId, outcome, reason, keys, decisionVersion, decidedBy))
+                .map(decision -> decision.withReason(reason));
+    }
+
+    private Uni<FinalDecisionJson> record(String loopId, Outcome outcome, String reason, LoopKeys.Keys keys,
+                                          int decisionVersion, String decidedBy) {
         return pool.withTransaction(tx -> store.lockOpened(tx, loopId).chain(found -> {
                     StoredLoop stored = found.orElseThrow(() -> ProblemException.notFound("no calibration for loop " + loopId));
+                    var state = stored.loop().state();
+                    if (state.erased() || (PersonalText.isEncrypted(state.candidateName()) && !keys.has(loopId))) {
+                        throw ProblemException.conflict("the candidate of this loop was erased");
+                    }
                     FinalDecision decision;
                     try {
-                        decision = FinalDecision.decide(stored.loop().state(), stored.finalDecision(), outcome, reason,
-                                decisionVersion, decidedBy, Instant.now());
+                        decision = FinalDecision.decide(state, stored.finalDecision(), outcome,
+                                keys.seal(loopId, reason), decisionVersion, decidedBy, Instant.now());
                     } catch (FinalDecision.Refused refused) {
                         throw ProblemException.conflict(refused.getMessage());
                     }
