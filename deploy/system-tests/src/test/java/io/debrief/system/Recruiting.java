@@ -41,8 +41,14 @@ final class Recruiting {
 
     /** Opens a loop for an MLOps Engineer with the panel deepDive, systemDesign, culturalFit (one per MID stage). */
     String openLoop(String candidate, String level, String deepDive, String systemDesign, String culturalFit) {
+        return openLoopFor("cand-" + UUID.randomUUID(), candidate, level, deepDive, systemDesign, culturalFit);
+    }
+
+    /** As {@link #openLoop(String, String, String, String, String)}, for a candidate whose id is given (several loops). */
+    String openLoopFor(String candidateId, String candidate, String level, String deepDive, String systemDesign,
+                       String culturalFit) {
         Map<String, Object> loop = Map.of(
-                "candidate", Map.of("id", "cand-" + UUID.randomUUID(), "name", candidate),
+                "candidate", Map.of("id", candidateId, "name", candidate),
                 "position", "MLOps Engineer",
                 "level", level,
                 "panel", List.of(
@@ -84,6 +90,16 @@ final class Recruiting {
         given().baseUri(baseUrl).header("Authorization", interviewer(interviewer)).header("traceparent", traceparent)
                 .contentType(ContentType.JSON).body(scorecard(interviewer, scores, recommendation))
                 .post("/api/loops/" + loopId + "/scorecards").then().statusCode(201);
+    }
+
+    /** Submits a scorecard with the free text given: evidence per area and notes. */
+    void submit(String loopId, String interviewer, Map<String, Integer> scores, String recommendation,
+                Map<String, String> evidence, String notes) {
+        Map<String, Object> body = new java.util.HashMap<>(scorecard(interviewer, scores, recommendation));
+        body.put("evidence", evidence);
+        body.put("notes", notes);
+        given().baseUri(baseUrl).header("Authorization", interviewer(interviewer)).contentType(ContentType.JSON)
+                .body(body).post("/api/loops/" + loopId + "/scorecards").then().statusCode(201);
     }
 
     void amend(String loopId, String interviewer, Map<String, Integer> scores, String recommendation) {

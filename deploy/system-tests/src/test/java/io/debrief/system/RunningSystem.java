@@ -35,7 +35,11 @@ final class RunningSystem {
 
     static synchronized DebriefSystem get() {
         if (running == null) {
-            Path root = Path.of(System.getProperty("debrief.root", "../.."));
+            // the services as packaged when the run began (debrief.apps.root: packaged elsewhere, e.g. a worktree),
+            // copied so that a rebuild during the run cannot change what a test restarts
+            Path packaged = Path.of(System.getProperty("debrief.apps.root", System.getProperty("debrief.root", "../..")));
+            Path root = DebriefSystem.snapshot(packaged, Path.of("target", "apps"));
+            System.out.println("System test of the services packaged in " + packaged.toAbsolutePath().normalize());
             traces = startTraceReceiver();
             Map<String, Map<String, String>> environments = new HashMap<>();
             for (String service : DebriefSystem.SERVICES) {

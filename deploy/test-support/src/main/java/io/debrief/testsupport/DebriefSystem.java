@@ -138,6 +138,43 @@ public final class DebriefSystem implements AutoCloseable {
                 LOOP_KEYS_SERVICE_TOKEN, tokens.loopKeysServiceToken());
     }
 
+    /**
+     * Copies the three packaged services ({@code <service>/target/quarkus-app}) from {@code root} to {@code into} and
+     * returns {@code into}, to start them from: a rebuild in {@code root} while they run (or between a stop and a
+     * start) cannot change or half-replace what a test restarts.
+     */
+    public static Path snapshot(Path root, Path into) {
+        try {
+            for (String service : SERVICES) {
+                Path source = root.resolve(service).resolve("target/quarkus-app");
+                if (!java.nio.file.Files.exists(source.resolve("quarkus-run.jar"))) {
+                    throw new IllegalStateException(source + " is missing: package the services first (./mvnw package)");
+                }
+                Path target = into.resolve(service).resolve("target/quarkus-app");
+                if (java.nio.file.Files.exists(target)) {
+                    try (var old = java.nio.file.Files.walk(target)) {
+                        for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            java.nio.file.Files.delete(path);
+                        }
+                    }
+                }
+                try (var paths = java.nio.file.Files.walk(source)) {
+                    for (Path path : paths.toList()) {
+                        Path copy = target.resolve(source.relativize(path).toString());
+                        if (java.nio.file.Files.isDirectory(path)) {
+                            java.nio.file.Files.createDirectories(copy);
+                        } else {
+                            java.nio.file.Files.copy(path, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String databaseOf(String service) {
         return service.substring(0, service.indexOf('-'));
     }
