@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class PackagedInstancesIT {
 
     private static final Duration READY = Duration.ofSeconds(300);

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class AuthorizationIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

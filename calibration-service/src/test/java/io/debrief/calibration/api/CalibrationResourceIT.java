@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The query API: one calibration, filtered lists, the bars, the live stream, problem details. */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class CalibrationResourceIT {
 
     @TestHTTPResource("/api/calibrations/stream")

@@ -19,6 +19,7 @@ import io.debrief.calibration.Api;
 import io.debrief.calibration.Events;
 import io.debrief.calibration.usecase.PublishFinalDecisions;
 import io.debrief.testsupport.LocalStack;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class FinalDecisionIT extends EventsInDecisionsOut {
 
     private static final String HANK = TestIdentity.bearer("hank", "hiring-manager");

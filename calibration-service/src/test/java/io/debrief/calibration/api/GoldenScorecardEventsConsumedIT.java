@@ -11,7 +11,9 @@ import java.util.UUID;
 
 import io.debrief.calibration.Api;
 import io.debrief.calibration.Events;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.contract.GoldenEvent;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -20,11 +22,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The consumer side of the contract fixtures: scorecard-service's golden {@code hiring.loop.opened.v1},
- * {@code hiring.scorecard.submitted.v1}, {@code hiring.scorecard.overdue.v1} and {@code hiring.loop.cancelled.v1}, exactly as they travel (fresh ids), go
- * onto the real {@code scorecard-events} and each is applied.
+ * {@code hiring.scorecard.submitted.v1}, {@code hiring.scorecard.overdue.v1}, {@code hiring.loop.cancelled.v1} and
+ * {@code hiring.candidate.erased.v1}, exactly as they travel (fresh ids), go onto the real {@code scorecard-events}
+ * and each is applied; the opening both plain (events from before encryption) and with its name sealed.
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class GoldenScorecardEventsConsumedIT {
 
     private static final Duration EVENTUALLY = Events.EVENTUALLY;
@@ -68,6 +72,30 @@ class GoldenScorecardEventsConsumedIT {
             await().atMost(EVENTUALLY).untilAsserted(() -> Api.asRecruiter().get("/api/calibrations/" + loopId)
                     .then().statusCode(200).body("status", is("CANCELLED")).body("outcome", nullValue())
                     .body("updatedAt", is("2026-12-01T11:00:00Z")));
+        }
+    }
+
+    @Test
+    void theGoldenOpeningWithItsNameSealedIsShownOpenedAndTheGoldenErasureErasesIt() {
+        String loopId = Events.newLoopId();
+        try (Events events = new Events()) {
+            GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1").with(Map.of("key", loopId,
+                    "value.loopId", loopId, "headers.ce_subject", loopId, "headers.ce_id", UUID.randomUUID().toString()))
+                    .sealedWith(text -> LoopKeyService.seal(loopId, text));
+            events.send(opened.key(), opened.headers(), opened.valueText());
+            await().atMost(EVENTUALLY).untilAsserted(() -> Api.asRecruiter().get("/api/calibrations/" + loopId)
+                    .then().statusCode(200).body("status", is("PENDING"))
+                    .body("candidate.id", is("cand-42")).body("candidate.name", is("Nguyễn Thị Lan")));
+
+            // the golden erasure, of this loop (loopIds is generated), keyed by its candidate
+            LoopKeyService.erase(loopId);
+            GoldenEvent erased = GoldenEvent.of("hiring.candidate.erased.v1");
+            com.fasterxml.jackson.databind.node.ObjectNode value = erased.value().deepCopy();
+            value.putArray("loopIds").add(loopId);
+            events.send(erased.key(), erased.headers(), value.toString());
+            await().atMost(EVENTUALLY).untilAsserted(() -> Api.asRecruiter().get("/api/calibrations/" + loopId)
+                    .then().statusCode(200).body("candidate.id", is("cand-42")).body("candidate.name", nullValue())
+                    .body("status", is("PENDING")).body("pendingInterviewers", contains("ivan", "sara", "chen")));
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import io.debrief.calibration.Api;
 import io.debrief.calibration.Events;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.debrief.testsupport.TestIdentity;
 import io.quarkus.test.common.ResourceArg;
@@ -38,6 +39,7 @@ import static io.restassured.RestAssured.given;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class InterviewerResourceIT {
 
     private static final Instant SCHEDULED_END = Instant.parse("2026-11-26T08:00:00Z");

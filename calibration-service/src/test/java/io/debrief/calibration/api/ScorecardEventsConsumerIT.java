@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The service on the real broker and database: scorecard-events in, calibrations and decisions out. */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class ScorecardEventsConsumerIT extends EventsInDecisionsOut {
 
     static final Duration EVENTUALLY = Events.EVENTUALLY;

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.calibration.Events;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(TracedDecisionsIT.TracingOn.class)
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class TracedDecisionsIT {
 
     /** Tracing on, exporting to a port where nothing listens (the trace is checked on the records). */

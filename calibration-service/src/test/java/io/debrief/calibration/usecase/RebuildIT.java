@@ -21,6 +21,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.testsupport.LocalStack;
+import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
+@WithTestResource(LoopKeyService.class)
 class RebuildIT {
 
     @Inject
