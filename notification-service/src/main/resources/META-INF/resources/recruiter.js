@@ -18,6 +18,12 @@ function renderFeed() {
   $('no-decisions').hidden = decisions.length > 0;
 }
 
+// A candidate's name is null once they were erased (the field stays): the page says so instead of naming them.
+function candidateName(decision) {
+  if (decision.candidate && decision.candidate.name == null) return t('erasedCandidate');
+  return decision.candidate?.name ?? decision.loopId;
+}
+
 function decisionCard(decision) {
   const outcomeClass = { HIRE: 'good', NO_HIRE: 'bad', INSUFFICIENT_EVIDENCE: 'warn' }[decision.outcome] ?? '';
   const areas = (list) => (list ?? []).map(t).join(', ') || '—';
@@ -26,7 +32,7 @@ function decisionCard(decision) {
   const card = el('li', { class: 'decision', 'data-decision': decisionKey(decision), 'data-outcome': decision.outcome },
     el('div', { class: 'decision-head' },
       el('span', { class: `badge ${outcomeClass}` }, t(decision.outcome)),
-      el('strong', {}, decision.candidate?.name ?? decision.loopId),
+      el('strong', { class: 'candidate' }, candidateName(decision)),
       el('span', { class: 'muted' }, `${decision.position ?? ''} · ${t(decision.level)} · ${t('version')} ${decision.decisionVersion}`)),
     // the service's summary is English; other languages read the translated fields below instead
     el('p', { class: 'summary', hidden: shell.lang !== 'en' }, decision.summary ?? ''),
@@ -44,7 +50,8 @@ function decisionCard(decision) {
       'data-override': String(final.override) },
     el('strong', {}, t('finalDecision', { outcome: t(final.outcome) })),
     final.override ? ` — ${t('override', { computed: t(final.computedOutcome) })}` : '',
-    ` ${t('decidedBy', { who: final.decidedBy })}: `, el('q', {}, final.reason)));
+    ` ${t('decidedBy', { who: final.decidedBy })}: `,
+    final.reason == null ? el('em', { class: 'erased' }, t('erasedReason')) : el('q', {}, final.reason)));
   }
   if (decision.needsDiscussion) card.append(el('p', { class: 'warn-text' }, `${t('discussion')}: ${reasons.join('; ')}`));
   const letter = el('button', { type: 'button', class: 'quiet', 'data-letter': decision.loopId }, t('letter'));

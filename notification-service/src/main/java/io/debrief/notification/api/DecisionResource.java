@@ -51,7 +51,8 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 @APIResponse(responseCode = "403", description = "The token's roles may not read decisions (letters: recruiters and"
         + " admins only)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; Retry-After says when to try again",
+@APIResponse(responseCode = "503", description = "The database, or scorecard-service's loop keys that open candidate"
+        + " names, are unavailable; Retry-After says when to try again",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DecisionResource {
 

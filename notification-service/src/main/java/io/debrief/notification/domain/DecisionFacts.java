@@ -28,4 +28,10 @@ public record DecisionFacts(
         missingAreas = missingAreas == null ? List.of() : List.copyOf(missingAreas);
         discussionReasons = discussionReasons == null ? List.of() : List.copyOf(discussionReasons);
     }
+
+    /** The same facts naming the candidate so (the name opened at the edge; null once erased). */
+    public DecisionFacts withCandidateName(String name) {
+        return new DecisionFacts(name, position, level, outcome, average, strengths, areasToImprove, missingAreas,
+                nearMiss, needsDiscussion, discussionReasons);
+    }
 }

@@ -19,7 +19,9 @@ import io.debrief.notification.domain.DecisionSummary;
 
 /**
  * Reads a Decision as a tolerant reader and writes it back for relaying. The JSON tree is kept as received (unknown
- * fields included, numbers as exact decimals); only a {@code summary} is added when upstream did not send one.
+ * fields included, numbers as exact decimals, {@code candidate.name} sealed as it travels); only a {@code summary} is
+ * added when upstream did not send one. The stored summary never names the candidate: the relayed one is built with
+ * the name opened at the edge.
  */
 public final class DecisionJson {
 
@@ -41,21 +43,32 @@ public final class DecisionJson {
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
             throw new MalformedDecisionException("decisionVersion must be an integer of at least 1");
         }
-        String summary = text(decision, "summary");
-        if (summary == null || summary.isBlank()) {
-            summary = DecisionSummary.of(facts(decision));
-        }
         return new IncomingDecision(loopId, version.asInt(), text(decision, "outcome"),
-                text(decision, "level"), write(decision), summary);
+                text(decision, "level"), write(decision), storedSummary(decision));
     }
 
-    /** The Decision as relayed (webhooks, stream, REST): the stored JSON in contract order, plus the summary. */
-    public static ObjectNode relay(String storedJson, String summary) {
-        ObjectNode stored;
-        try {
-            stored = (ObjectNode) MAPPER.readTree(storedJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored decision is not JSON", e);
+    /** Upstream's summary, or ours without the candidate's name (the summary column must hold no personal text). */
+    private static String storedSummary(ObjectNode decision) {
+        String summary = text(decision, "summary");
+        return summary == null || summary.isBlank() ? DecisionSummary.of(facts(decision).withCandidateName(null))
+                : summary;
+    }
+
+    /** {@code candidate.name} of a stored decision as it is stored: sealed, plain (old events) or null. */
+    public static String candidateName(String storedJson) {
+        JsonNode name = read(storedJson).path("candidate").path("name");
+        return name.isTextual() ? name.asText() : null;
+    }
+
+    /**
+     * The Decision as relayed (webhooks, stream, REST): the stored JSON in contract order, {@code candidate.name} the
+     * opened {@code name} (null once erased; the field stays), plus a summary, built with that name when upstream sent
+     * none.
+     */
+    public static ObjectNode relay(String storedJson, String name) {
+        ObjectNode stored = read(storedJson);
+        if (stored.path("candidate") instanceof ObjectNode candidate && candidate.has("name")) {
+            candidate.put("name", name);
         }
         ObjectNode ordered = MAPPER.createObjectNode();
         for (String field : FIELD_ORDER) {
@@ -69,10 +82,40 @@ public final class DecisionJson {
                 ordered.set(field.getKey(), field.getValue());
             }
         }
-        if (!ordered.hasNonNull("summary")) {
-            ordered.put("summary", summary);
+        String upstream = text(stored, "summary");
+        if (upstream == null || upstream.isBlank()) {
+            ordered.put("summary", DecisionSummary.of(facts(stored)));
         }
         return ordered;
+    }
+
+    /**
+     * A stored decision after its candidate's erasure: {@code candidate.name} null (sealed or plain), every decision
+     * fact as it was; and the summary column that goes with it.
+     */
+    public static Erased erased(String storedJson) {
+        ObjectNode stored = read(storedJson);
+        if (stored.path("candidate") instanceof ObjectNode candidate && candidate.has("name")) {
+            candidate.putNull("name");
+        }
+        return new Erased(write(stored), storedSummary(stored));
+    }
+
+    /** See {@link #erased}. Never shown: it is what replaces the personal text. */
+    public record Erased(String json, String summary) {
+    }
+
+    /** The facts of a stored decision with the candidate's name as opened at the edge. */
+    public static DecisionFacts facts(String storedJson, String name) {
+        return facts(storedJson).withCandidateName(name);
+    }
+
+    private static ObjectNode read(String storedJson) {
+        try {
+            return (ObjectNode) MAPPER.readTree(storedJson);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("stored decision is not a JSON object");
+        }
     }
 
     /** When the decision was made, if it says ({@code decidedAt}, RFC 3339). */

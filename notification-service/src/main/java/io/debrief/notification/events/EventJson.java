@@ -2,6 +2,8 @@ package io.debrief.notification.events;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,6 +58,9 @@ public final class EventJson {
             }
             case CANDIDATE_ERASED -> {
                 String candidateId = id(data, "candidateId");
+                if (!data.path("loopIds").isArray()) {
+                    throw new MalformedDecisionException("loopIds must be an array of loop ids");
+                }
                 yield new IncomingEvent(ceId != null ? ceId : candidateId + ":erased", type, null, null, write(data),
                         time(ceTime, data, "erasedAt", now));
             }
@@ -65,10 +70,48 @@ public final class EventJson {
 
     /** The stored data as the webhook's {@code data}: compact JSON, numbers as received. */
     public static String relay(String storedJson) {
+        return write(read(storedJson));
+    }
+
+    /**
+     * A stored final decision as the webhook's {@code data}, its {@code reason} the opened {@code reason} (null once
+     * erased; the field stays).
+     */
+    public static String relayFinalized(String storedJson, String reason) {
+        JsonNode data = read(storedJson);
+        if (data instanceof ObjectNode object && object.has("reason")) {
+            object.put("reason", reason);
+        }
+        return write(data);
+    }
+
+    /** The {@code reason} of a stored final decision as it is stored: sealed, plain (old events) or null. */
+    public static String reason(String storedJson) {
+        JsonNode reason = read(storedJson).path("reason");
+        return reason.isTextual() ? reason.asText() : null;
+    }
+
+    /** The loops of a stored erasure ({@code loopIds}); none when it names none. */
+    public static List<String> loopIds(String storedJson) {
+        List<String> loopIds = new ArrayList<>();
+        read(storedJson).path("loopIds").forEach(loopId -> {
+            if (loopId.isTextual() && !loopId.asText().isBlank()) {
+                loopIds.add(loopId.asText());
+            }
+        });
+        return loopIds;
+    }
+
+    /** The candidate of a stored erasure. */
+    public static String candidateId(String storedJson) {
+        return read(storedJson).path("candidateId").asText();
+    }
+
+    private static JsonNode read(String storedJson) {
         try {
-            return write(MAPPER.readTree(storedJson));
+            return MAPPER.readTree(storedJson);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored event is not JSON", e);
+            throw new IllegalStateException("stored event is not JSON");
         }
     }
 

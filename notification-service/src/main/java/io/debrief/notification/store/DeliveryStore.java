@@ -82,6 +82,18 @@ public class DeliveryStore {
                 });
     }
 
+    /**
+     * Gives back the deliveries of one claim unsent, due again after {@code delay}, the claim's attempt not counted
+     * (nothing was sent: the loop keys were unavailable).
+     */
+    public Uni<Integer> release(UUID claimToken, Duration delay) {
+        return pool.preparedQuery("UPDATE delivery SET next_attempt_at = now() + $2::bigint * interval '1 millisecond',"
+                        + " attempts = greatest(attempts - 1, 0), claim_token = NULL"
+                        + " WHERE claim_token = $1 AND status = 'PENDING'")
+                .execute(Tuple.of(claimToken, delay.toMillis()))
+                .map(rows -> rows.rowCount());
+    }
+
     public Uni<Boolean> markDelivered(ClaimedDelivery delivery, int statusCode) {
         return pool.preparedQuery("UPDATE delivery SET status = 'DELIVERED', delivered_at = now(),"
                         + " last_status_code = $3, last_error = NULL, next_attempt_at = NULL, claim_token = NULL"

@@ -2,6 +2,7 @@ package io.debrief.notification.usecase;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,7 @@ import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.StoredDecision;
 import io.debrief.notification.domain.StoredEvent;
 import io.debrief.notification.events.DecisionJson;
-import io.debrief.notification.events.EventJson;
+import io.debrief.platform.privacy.LoopKeys.Keys;
 import io.debrief.notification.store.ClaimedDelivery;
 import io.debrief.notification.store.DeliveryStore;
 import io.debrief.notification.webhooks.AttemptResult;
@@ -44,6 +45,8 @@ public class DispatchWebhooks {
 
     private static final Logger LOG = Logger.getLogger(DispatchWebhooks.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** When deliveries claimed while the loop keys were unavailable are due again (not counted as an attempt). */
+    static final Duration KEYS_UNAVAILABLE_RETRY = Duration.ofSeconds(5);
 
     private final DeliveryStore deliveries;
     private final WebhookSender sender;
@@ -52,6 +55,7 @@ public class DispatchWebhooks {
     private final int maxInFlight;
     private final WebhookMetrics metrics;
     private final DispatcherHealth health;
+    private final OpenPersonalText personalText;
 
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -59,8 +63,9 @@ public class DispatchWebhooks {
     private volatile boolean stopped;
 
     public DispatchWebhooks(DeliveryStore deliveries, WebhookSender sender, RetryPolicy retryPolicy,
-            WebhookConfig config, WebhookMetrics metrics, DispatcherHealth health) {
+            WebhookConfig config, WebhookMetrics metrics, DispatcherHealth health, OpenPersonalText personalText) {
         this.health = health;
+        this.personalText = personalText;
         this.deliveries = deliveries;
         this.sender = sender;
         this.retryPolicy = retryPolicy;
@@ -94,13 +99,42 @@ public class DispatchWebhooks {
         Uni.createFrom().deferred(() -> deliveries.claimDue(capacity, lease)).subscribe().with(
                 claimed -> {
                     health.worker().roundSucceeded();
-                    claimed.forEach(this::attempt);
-                    finishClaim(claimed.size() == capacity);
+                    if (claimed.isEmpty()) {
+                        finishClaim(false);
+                    } else {
+                        openAndAttempt(claimed, capacity);
+                    }
                 },
                 failure -> {
                     health.worker().roundFailed();
                     LOG.warnf("Could not claim due webhook deliveries: %s", failure.getMessage());
                     finishClaim(false);
+                });
+    }
+
+    /**
+     * One key request for the whole claimed batch, then the attempts, each body built with the opened text. Without
+     * keys nothing is sent: the deliveries are released for a later round, their attempt not counted (the key
+     * service's outage is not the subscriber's failure).
+     */
+    private void openAndAttempt(List<ClaimedDelivery> claimed, int capacity) {
+        List<StoredDecision> decisions = claimed.stream().map(ClaimedDelivery::decision).filter(d -> d != null).toList();
+        List<StoredEvent> events = claimed.stream().map(ClaimedDelivery::event).filter(e -> e != null).toList();
+        Uni.createFrom().deferred(() -> personalText.keysFor(decisions, events)).subscribe().with(
+                keys -> {
+                    claimed.forEach(delivery -> attempt(delivery, keys));
+                    finishClaim(claimed.size() == capacity);
+                },
+                failure -> {
+                    LOG.warnf("Loop keys unavailable (%s): %d webhook deliveries wait %s, no attempt counted",
+                            failure.getClass().getSimpleName(), claimed.size(), KEYS_UNAVAILABLE_RETRY);
+                    deliveries.release(claimed.get(0).claimToken(), KEYS_UNAVAILABLE_RETRY).subscribe().with(
+                            released -> finishClaim(false),
+                            notReleased -> {
+                                LOG.warnf("Could not release webhook deliveries (retried after their lease): %s",
+                                        notReleased.getMessage());
+                                finishClaim(false);
+                            });
                 });
     }
 
@@ -111,11 +145,13 @@ public class DispatchWebhooks {
         }
     }
 
-    private void attempt(ClaimedDelivery delivery) {
+    private void attempt(ClaimedDelivery delivery, Keys keys) {
         inFlight.incrementAndGet();
         long started = System.nanoTime();
-        Uni.createFrom().deferred(() -> sender.send(request(delivery)))
-                .onFailure().recoverWithItem(failure -> AttemptResult.noResponse("could not send: " + failure))
+        Uni.createFrom().deferred(() -> sender.send(request(delivery, keys)))
+                // the class only: an exception's message is no place to look for what it may quote
+                .onFailure().recoverWithItem(failure -> AttemptResult.noResponse("could not send: "
+                        + failure.getClass().getSimpleName()))
                 .flatMap(result -> record(delivery, result, Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure().invoke(failure -> LOG.warnf("Could not record the result of %s attempt %d: %s",
                         delivery.webhookId(), delivery.attempt(), failure.getMessage()))
@@ -123,17 +159,20 @@ public class DispatchWebhooks {
                 .subscribe().with(ignored -> { }, ignored -> { });
     }
 
-    /** The same body on every attempt: the decision as relayed, in the Standard Webhooks envelope. */
-    static WebhookRequest request(ClaimedDelivery delivery) {
+    /**
+     * The decision or event as relayed, in the Standard Webhooks envelope, its personal text opened with {@code keys}
+     * now (null once erased): built at send time and never stored, so a retry after an erasure sends no name.
+     */
+    static WebhookRequest request(ClaimedDelivery delivery, Keys keys) {
         String body;
         if (delivery.decision() != null) {
             StoredDecision decision = delivery.decision();
-            ObjectNode data = DecisionJson.relay(decision.json(), decision.summary());
+            ObjectNode data = OpenPersonalText.relay(decision, keys);
             body = WebhookMessage.body(EventType.DECISION_MADE.wireName(),
                     DecisionJson.decidedAt(data).orElse(decision.receivedAt()), DecisionJson.write(data));
         } else {
             StoredEvent event = delivery.event();
-            body = WebhookMessage.body(event.type().wireName(), event.occurredAt(), EventJson.relay(event.json()));
+            body = WebhookMessage.body(event.type().wireName(), event.occurredAt(), OpenPersonalText.relay(event, keys));
         }
         return new WebhookRequest(delivery.url(), delivery.webhookId(), delivery.secret(), body, delivery.trace());
     }

@@ -1,5 +1,6 @@
 package io.debrief.notification.usecase;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.debrief.notification.domain.StoredDecision;
 import io.debrief.notification.events.DecisionJson;
 import io.debrief.notification.store.DecisionStore;
+import io.debrief.platform.privacy.LoopKeysUnavailable;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -20,14 +22,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReadDecisions {
 
+    /** At most this many stream events share one key request; a live one waits this long for company. */
+    private static final int STREAM_BATCH = 500;
+    private static final Duration STREAM_BATCH_WAIT = Duration.ofMillis(20);
+    /** A stream waits out a key service outage: its events are delayed, never dropped. */
+    private static final Duration KEYS_RETRY_FIRST = Duration.ofMillis(500);
+    private static final Duration KEYS_RETRY_MAX = Duration.ofSeconds(10);
+
     private final DecisionStore store;
     private final DecisionStream stream;
     private final DecisionsConfig config;
+    private final OpenPersonalText personalText;
 
-    public ReadDecisions(DecisionStore store, DecisionStream stream, DecisionsConfig config) {
+    public ReadDecisions(DecisionStore store, DecisionStream stream, DecisionsConfig config,
+            OpenPersonalText personalText) {
         this.store = store;
         this.stream = stream;
         this.config = config;
+        this.personalText = personalText;
     }
 
     /** A relayed decision with its stream event id {@code loopId:decisionVersion}. */
@@ -38,19 +50,32 @@ public class ReadDecisions {
         }
     }
 
-    /** A loop's decisions, newest version first; without a loop, the latest decisions of all loops. */
+    /**
+     * A loop's decisions, newest version first; without a loop, the latest decisions of all loops; names opened with
+     * one key request.
+     */
     public Uni<List<ObjectNode>> newestFirst(String loopId) {
-        return store.newestFirst(loopId, config.listLimit())
-                .map(decisions -> decisions.stream().map(ReadDecisions::relay).toList());
+        return store.newestFirst(loopId, config.listLimit()).flatMap(personalText::relay);
     }
 
-    /** Every decision received after {@code lastEventId} (if known), then live ones; see {@link DecisionStream}. */
+    /**
+     * Every decision received after {@code lastEventId} (if known), then live ones; see {@link DecisionStream}. Names
+     * are opened with one key request per replay page or burst of live decisions, in order; while the key service is
+     * down the stream waits and retries.
+     */
     public Multi<Relayed> stream(Optional<String> lastEventId, Runnable onJoined) {
         return stream.after(lastEventId, onJoined)
-                .map(decision -> new Relayed(decision.eventId(), DecisionJson.write(relay(decision))));
+                .group().intoLists().of(STREAM_BATCH, STREAM_BATCH_WAIT)
+                .filter(batch -> !batch.isEmpty())
+                .onItem().transformToUniAndConcatenate(this::relayed)
+                .onItem().<Relayed>disjoint();
     }
 
-    static ObjectNode relay(StoredDecision decision) {
-        return DecisionJson.relay(decision.json(), decision.summary());
+    private Uni<List<Relayed>> relayed(List<StoredDecision> batch) {
+        return Uni.createFrom().deferred(() -> personalText.keysForDecisions(batch))
+                .onFailure(LoopKeysUnavailable.class).retry().withBackOff(KEYS_RETRY_FIRST, KEYS_RETRY_MAX)
+                .indefinitely()
+                .map(keys -> batch.stream().map(decision -> new Relayed(decision.eventId(),
+                        DecisionJson.write(OpenPersonalText.relay(decision, keys)))).toList());
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.debrief.notification.domain.FeedbackLetter;
 import io.debrief.notification.domain.FeedbackLetter.Language;
+import io.debrief.notification.domain.StoredDecision;
 import io.debrief.notification.events.DecisionJson;
 import io.debrief.notification.store.DecisionStore;
 import io.debrief.platform.problem.ProblemException;
@@ -36,29 +37,37 @@ public class WriteLetter {
 
     private final DecisionStore store;
     private final LetterConfig config;
+    private final OpenPersonalText personalText;
     private final Map<Language, FeedbackLetter.Texts> texts = new EnumMap<>(Language.class);
 
-    public WriteLetter(DecisionStore store, LetterConfig config) {
+    public WriteLetter(DecisionStore store, LetterConfig config, OpenPersonalText personalText) {
         this.store = store;
         this.config = config;
+        this.personalText = personalText;
         for (Language language : Language.values()) {
             texts.put(language, load(language));
         }
     }
 
-    /** The letter, or a 404 problem when the loop has no decision yet. */
+    /**
+     * The letter, or a 404 problem when the loop has no decision yet. It greets the candidate by name, opened here
+     * (an erased candidate's letter greets no name).
+     */
     public Uni<LoopLetter> of(String loopId, Language language) {
         if (loopId == null || loopId.isBlank()) {
             return Uni.createFrom().failure(ProblemException.notFound("No such loop"));
         }
-        return store.newestFirst(loopId, 1).map(decisions -> {
+        return store.newestFirst(loopId, 1).flatMap(decisions -> {
             if (decisions.isEmpty()) {
                 throw ProblemException.notFound("Loop " + loopId + " has no decision yet");
             }
-            var latest = decisions.get(0);
-            var letter = FeedbackLetter.write(DecisionJson.facts(latest.json()), texts.get(language),
-                    config.resources());
-            return new LoopLetter(latest.loopId(), latest.decisionVersion(), language, letter);
+            StoredDecision latest = decisions.get(0);
+            return personalText.keysForDecisions(decisions).map(keys -> {
+                String name = keys.reveal(latest.loopId(), DecisionJson.candidateName(latest.json()));
+                var letter = FeedbackLetter.write(DecisionJson.facts(latest.json(), name), texts.get(language),
+                        config.resources());
+                return new LoopLetter(latest.loopId(), latest.decisionVersion(), language, letter);
+            });
         });
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.debrief.notification.domain.IncomingDecision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +19,7 @@ class DecisionJsonTest {
             + "\"nearMiss\":true,\"strengths\":[\"CI_CD\"],\"areasToImprove\":[],\"newField\":[1,2]}";
 
     @Test
-    void readsIdentityAndBuildsASummaryWhenUpstreamSentNone() {
+    void readsIdentityAndBuildsAStoredSummaryThatNamesNoCandidateWhenUpstreamSentNone() {
         IncomingDecision decision = DecisionJson.parse(DECISION);
 
         assertThat(decision.loopId()).isEqualTo("loop-1");
@@ -25,15 +27,50 @@ class DecisionJsonTest {
         assertThat(decision.eventId()).isEqualTo("loop-1:2");
         assertThat(decision.outcome()).isEqualTo("NO_HIRE");
         assertThat(decision.level()).isEqualTo("SENIOR");
-        assertThat(decision.summary()).isEqualTo("No hire — Ada, SENIOR MLOps Engineer, average 4.25; "
+        assertThat(decision.summary()).isEqualTo("No hire — SENIOR MLOps Engineer, average 4.25; "
                 + "strengths: CI/CD; near miss: encourage reapplication");
+    }
+
+    @Test
+    void theRelayedSummaryNamesTheCandidateAsOpenedAtTheEdge() {
+        IncomingDecision decision = DecisionJson.parse(DECISION.replace("\"Ada\"", "\"enc:v1:sealed\""));
+
+        ObjectNode relayed = DecisionJson.relay(decision.json(), "Ada");
+
+        assertThat(decision.json()).contains("enc:v1:sealed").doesNotContain("Ada");
+        assertThat(decision.summary()).doesNotContain("Ada").doesNotContain("enc:v1:");
+        assertThat(relayed.at("/candidate/name").asText()).isEqualTo("Ada");
+        assertThat(relayed.get("summary").asText()).startsWith("No hire — Ada, SENIOR MLOps Engineer");
+    }
+
+    @Test
+    void anErasedCandidateIsRelayedWithANullNameAndTheSameShape() {
+        IncomingDecision decision = DecisionJson.parse(DECISION.replace("\"Ada\"", "\"enc:v1:sealed\""));
+
+        ObjectNode relayed = DecisionJson.relay(decision.json(), null);
+
+        assertThat(relayed.get("candidate").has("name")).isTrue();
+        assertThat(relayed.at("/candidate/name").isNull()).isTrue();
+        assertThat(relayed.at("/candidate/id").asText()).isEqualTo("c");
+        assertThat(relayed.get("summary").asText()).startsWith("No hire — SENIOR MLOps Engineer");
+    }
+
+    @Test
+    void erasingAStoredDecisionNullsThePlainNameAndKeepsEveryFact() {
+        IncomingDecision decision = DecisionJson.parse(DECISION);
+
+        DecisionJson.Erased erased = DecisionJson.erased(decision.json());
+
+        assertThat(erased.json()).doesNotContain("Ada").contains("\"name\":null").contains("\"average\":4.250")
+                .contains("\"outcome\":\"NO_HIRE\"").contains("\"newField\":[1,2]");
+        assertThat(erased.summary()).isEqualTo(decision.summary());
     }
 
     @Test
     void relayKeepsEveryFieldAndExactNumbersInContractOrderAndAddsTheSummary() {
         IncomingDecision decision = DecisionJson.parse(DECISION);
 
-        String relayed = DecisionJson.write(DecisionJson.relay(decision.json(), decision.summary()));
+        String relayed = DecisionJson.write(DecisionJson.relay(decision.json(), "Ada"));
 
         assertThat(relayed).startsWith("{\"loopId\":\"loop-1\",\"decisionVersion\":2,")
                 .contains("\"average\":4.250").contains("\"CI_CD\":4.0")
@@ -46,7 +83,7 @@ class DecisionJsonTest {
                 "{\"summary\":\"theirs\",\"decidedAt\""));
 
         assertThat(decision.summary()).isEqualTo("theirs");
-        assertThat(DecisionJson.relay(decision.json(), decision.summary()).get("summary").asText()).isEqualTo("theirs");
+        assertThat(DecisionJson.relay(decision.json(), "Ada").get("summary").asText()).isEqualTo("theirs");
     }
 
     @ParameterizedTest

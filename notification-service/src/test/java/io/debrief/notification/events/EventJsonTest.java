@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.debrief.contract.GoldenEvent;
 import io.debrief.notification.domain.EventType;
 import io.debrief.notification.domain.IncomingEvent;
+import io.debrief.platform.privacy.PersonalText;
 
 /** The events other than decisions, read as a tolerant reader: the contract's fixtures, unknown fields, no ce_id. */
 class EventJsonTest {
@@ -35,17 +36,26 @@ class EventJsonTest {
     }
 
     @Test
-    void theGoldenFinalDecisionIsReadWithItsLoop() {
+    void theGoldenFinalDecisionIsReadWithItsLoopAndKeepsItsReasonSealedUntilRelayed() {
         GoldenEvent golden = GoldenEvent.of("hiring.decision.finalized.v1");
+        String loopId = golden.value().get("loopId").asText();
+        byte[] key = PersonalText.newKey();
+        GoldenEvent sealed = golden.sealedWith(text -> PersonalText.encrypt(key, loopId, text));
 
-        IncomingEvent event = EventJson.parse(EventType.DECISION_FINALIZED, golden.headers().get("ce_id"),
-                golden.headers().get("ce_time"), golden.valueText(), NOW);
+        IncomingEvent event = EventJson.parse(EventType.DECISION_FINALIZED, sealed.headers().get("ce_id"),
+                sealed.headers().get("ce_time"), sealed.valueText(), NOW);
 
         assertThat(event.ceId()).endsWith(":final");
-        assertThat(event.loopId()).isEqualTo(golden.value().get("loopId").asText());
+        assertThat(event.loopId()).isEqualTo(loopId);
         assertThat(event.interviewerId()).isNull();
-        assertThat(golden.mismatches(golden.topic(), golden.key(), golden.headers(), EventJson.relay(event.json())))
-                .isEmpty();
+        // stored as it travels: sealed, opening to the fixture's reason
+        assertThat(golden.mismatches(golden.topic(), golden.key(), golden.headers(), EventJson.relay(event.json()),
+                value -> PersonalText.decrypt(key, loopId, value).orElse(null))).isEmpty();
+        assertThat(EventJson.reason(event.json())).startsWith(PersonalText.PREFIX);
+        // relayed with the reason opened at the edge, or null once erased; the field stays
+        String reason = golden.value().get("reason").asText();
+        assertThat(EventJson.relayFinalized(event.json(), reason)).contains(reason).doesNotContain(PersonalText.PREFIX);
+        assertThat(EventJson.relayFinalized(event.json(), null)).contains("\"reason\":null");
     }
 
     @Test
@@ -77,6 +87,15 @@ class EventJsonTest {
     void anOverdueReminderWithoutItsLoopOrInterviewerIsMalformed(String value) {
         assertThatThrownBy(() -> EventJson.parse(EventType.SCORECARD_OVERDUE, "x", null, value, NOW))
                 .isInstanceOf(MalformedDecisionException.class);
+    }
+
+    @Test
+    void anErasureWhoseLoopIdsAreNotAListIsMalformed() {
+        assertThatThrownBy(() -> EventJson.parse(EventType.CANDIDATE_ERASED, "x", null,
+                "{\"candidateId\":\"c\",\"loopIds\":\"loop-1\"}", NOW))
+                .isInstanceOf(MalformedDecisionException.class).hasMessageContaining("loopIds");
+        assertThat(EventJson.loopIds("{\"candidateId\":\"c\",\"loopIds\":[\"loop-1\",\"\",7,\"loop-2\"]}"))
+                .containsExactly("loop-1", "loop-2");
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.debrief.notification.usecase;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.debrief.notification.domain.EventType;
+import io.debrief.notification.domain.StoredDecision;
+import io.debrief.notification.domain.StoredEvent;
+import io.debrief.notification.events.DecisionJson;
+import io.debrief.notification.events.EventJson;
+import io.debrief.platform.privacy.LoopKeys;
+import io.debrief.platform.privacy.LoopKeys.Keys;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Opens the personal text of stored decisions and events (a candidate's name, a final decision's reason) at the edges
+ * that answer a person or a subscriber, never before: the database keeps them as they travelled, sealed under their
+ * loop's key (or plain, from before encryption). The keys of a whole response, page or batch are asked for in one
+ * request ({@link LoopKeys#keysFor}); a loop without a key (erased) shows null. A failed key request fails with
+ * {@code LoopKeysUnavailable} (an outage: 503 on REST).
+ */
+@ApplicationScoped
+public class OpenPersonalText {
+
+    private final LoopKeys loopKeys;
+
+    public OpenPersonalText(LoopKeys loopKeys) {
+        this.loopKeys = loopKeys;
+    }
+
+    /** The keys that open the names of these decisions: no request when none is sealed. */
+    public Uni<Keys> keysForDecisions(Collection<StoredDecision> decisions) {
+        Map<String, List<String>> values = new HashMap<>();
+        decisions.forEach(decision -> add(values, decision.loopId(), DecisionJson.candidateName(decision.json())));
+        return loopKeys.keysFor(values);
+    }
+
+    /** The keys that open the personal text of these decisions and events, in one request. */
+    public Uni<Keys> keysFor(Collection<StoredDecision> decisions, Collection<StoredEvent> events) {
+        Map<String, List<String>> values = new HashMap<>();
+        decisions.forEach(decision -> add(values, decision.loopId(), DecisionJson.candidateName(decision.json())));
+        events.stream().filter(event -> event.type() == EventType.DECISION_FINALIZED && event.loopId() != null)
+                .forEach(event -> add(values, event.loopId(), EventJson.reason(event.json())));
+        return loopKeys.keysFor(values);
+    }
+
+    /** The decisions as relayed, names opened, in one key request. */
+    public Uni<List<ObjectNode>> relay(List<StoredDecision> decisions) {
+        return keysForDecisions(decisions)
+                .map(keys -> decisions.stream().map(decision -> relay(decision, keys)).toList());
+    }
+
+    /** A decision as relayed, its candidate's name opened with {@code keys} (null once erased). */
+    public static ObjectNode relay(StoredDecision decision, Keys keys) {
+        return DecisionJson.relay(decision.json(),
+                keys.reveal(decision.loopId(), DecisionJson.candidateName(decision.json())));
+    }
+
+    /** An event's data as relayed: a final decision's reason opened with {@code keys}; other events as received. */
+    public static String relay(StoredEvent event, Keys keys) {
+        if (event.type() == EventType.DECISION_FINALIZED && event.loopId() != null) {
+            return EventJson.relayFinalized(event.json(),
+                    keys.reveal(event.loopId(), EventJson.reason(event.json())));
+        }
+        return EventJson.relay(event.json());
+    }
+
+    /** Forgets the keys of erased loops in this instance at once. */
+    public void forget(Collection<String> loopIds) {
+        loopKeys.forget(loopIds);
+    }
+
+    private static void add(Map<String, List<String>> values, String loopId, String value) {
+        if (value != null) {
+            values.computeIfAbsent(loopId, ignored -> new ArrayList<>()).add(value);
+        }
+    }
+}
