@@ -47,10 +47,12 @@ public class RecordDecisions implements DecisionBatches {
     private final FollowDecisions follower;
     private final DispatchWebhooks dispatcher;
     private final RetryPolicy retryPolicy;
+    private final EraseCandidates erasures;
 
     public RecordDecisions(Pool pool, DecisionStore decisions, SubscriptionStore subscriptions,
             DecisionNotifications notifications, FollowDecisions follower, DispatchWebhooks dispatcher,
-            RetryPolicy retryPolicy) {
+            RetryPolicy retryPolicy, EraseCandidates erasures) {
+        this.erasures = erasures;
         this.pool = pool;
         this.decisions = decisions;
         this.subscriptions = subscriptions;
@@ -91,10 +93,14 @@ public class RecordDecisions implements DecisionBatches {
                 .map(List::size);
     }
 
-    /** The transaction: lock the sequence, insert the new decisions, announce them, queue their deliveries. */
+    /**
+     * The transaction: lock the sequence, insert the new decisions (names of erased loops set to null), announce them,
+     * queue their deliveries.
+     */
     private Uni<List<Recorded>> store(SqlConnection transaction, List<IncomingDecision> batch) {
         return decisions.lockSequence(transaction)
                 .chain(() -> decisions.insertNew(transaction, batch))
+                .call(stored -> erasures.scrubLate(transaction, stored))
                 .chain(stored -> stored.isEmpty() ? Uni.createFrom().item(List.<Recorded>of())
                         : notifications.announce(transaction)
                                 .chain(() -> subscriptions.active(transaction))

@@ -42,9 +42,11 @@ public class RecordEvents implements EventBatches {
     private final SubscriptionStore subscriptions;
     private final DispatchWebhooks dispatcher;
     private final RetryPolicy retryPolicy;
+    private final EraseCandidates erasures;
 
     public RecordEvents(Pool pool, EventStore events, SubscriptionStore subscriptions, DispatchWebhooks dispatcher,
-            RetryPolicy retryPolicy) {
+            RetryPolicy retryPolicy, EraseCandidates erasures) {
+        this.erasures = erasures;
         this.pool = pool;
         this.events = events;
         this.subscriptions = subscriptions;
@@ -76,15 +78,20 @@ public class RecordEvents implements EventBatches {
         return Uni.createFrom().deferred(() -> pool.withTransaction(transaction -> store(transaction, batch)))
                 .onFailure(RecordDecisions::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
                 .invoke(queued -> {
+                    erasures.forgetKeys(batch);
                     if (queued > 0) {
                         dispatcher.wake();
                     }
                 });
     }
 
-    /** The transaction: insert the new events, queue their deliveries; yields how many were queued. */
+    /**
+     * The transaction: insert the new events, apply new erasures ({@link EraseCandidates}), queue their deliveries;
+     * yields how many were queued.
+     */
     private Uni<Integer> store(SqlConnection transaction, List<IncomingEvent> batch) {
         return events.insertNew(transaction, batch)
+                .call(stored -> erasures.apply(transaction, stored))
                 .chain(stored -> stored.isEmpty() ? Uni.createFrom().item(0)
                         : subscriptions.active(transaction)
                                 .chain(receivers -> events.enqueue(transaction, plan(stored, batch, receivers),

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.debrief.contract.GoldenEvent;
 import io.debrief.notification.support.Api;
+import io.debrief.notification.support.Database;
+import io.debrief.notification.support.Erasures;
+import io.debrief.notification.support.LoopKeysStandIn;
 import io.debrief.notification.support.Kafka;
 import io.debrief.notification.support.ReceivesWebhooks;
 import io.debrief.notification.support.SseClient;
 import io.debrief.notification.support.WebhookReceiver;
+import io.debrief.platform.privacy.PersonalText;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -27,11 +32,13 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The contract's golden {@code hiring.decision.made.v1} (deploy/contract, written by its producer, calibration-service)
- * fed onto the real hiring-decisions topic as it travels, headers included, with a fresh loop id: the stored decision,
- * the stream and a signed webhook all carry exactly the fixture's Decision.
+ * fed onto the real hiring-decisions topic as it travels, headers included, with a fresh loop id and the candidate's
+ * name sealed under the loop's key (a stand-in for scorecard-service's loop keys): it is stored sealed, and the REST
+ * answer, the stream and a signed webhook all carry exactly the fixture's Decision, the name opened.
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(LoopKeysStandIn.class)
 class GoldenDecisionIT extends ReceivesWebhooks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +47,8 @@ class GoldenDecisionIT extends ReceivesWebhooks {
     URL stream;
 
     @Test
-    void theGoldenDecisionIsStoredStreamedAndDeliveredAsTheContractShowsIt() throws Exception {
+    void theSealedGoldenDecisionIsStoredSealedAndStreamedListedAndDeliveredOpenedAsTheContractShowsIt()
+            throws Exception {
         String loopId = Kafka.newLoopId("golden");
         GoldenEvent golden = GoldenEvent.of("hiring.decision.made.v1").with(Map.of(
                 "key", loopId,
@@ -48,6 +56,9 @@ class GoldenDecisionIT extends ReceivesWebhooks {
                 "headers.ce_subject", loopId,
                 "value.loopId", loopId));
         assertThat(golden.topic()).isEqualTo(Kafka.HIRING_DECISIONS);
+        assertThat(golden.sealed()).containsExactly("value.candidate.name");
+        byte[] key = LoopKeysStandIn.newKey(loopId);
+        GoldenEvent sealed = golden.sealedWith(text -> PersonalText.encrypt(key, loopId, text));
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("golden");
         String subscriptionId = Api.subscribe(receiver, endpoint, List.of(golden.value().get("outcome").asText()),
                 List.of(golden.value().get("level").asText()));
@@ -56,7 +67,7 @@ class GoldenDecisionIT extends ReceivesWebhooks {
                 "Authorization", Api.hiringManagerBearer())) {
             await().atMost(WAIT).until(() -> !client.comments().isEmpty());
 
-            Kafka.send(golden.topic(), golden.key(), golden.valueText(), golden.headers());
+            Kafka.send(sealed.topic(), sealed.key(), sealed.valueText(), sealed.headers());
 
             // stored: GET /api/decisions answers the fixture's Decision
             await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(1));
@@ -84,11 +95,21 @@ class GoldenDecisionIT extends ReceivesWebhooks {
                 .satisfies(delivery -> assertThat(delivery).containsEntry("webhookId", webhook.webhookId())
                         .containsEntry("loopId", loopId).containsEntry("decisionVersion", 1)
                         .containsEntry("status", "DELIVERED")));
+        // stored as it travelled: the name sealed, opening to the fixture's name
+        assertThat(Database.rows("SELECT payload::text FROM decision WHERE loop_id = ?", loopId)).singleElement()
+                .satisfies(stored -> assertThat(golden.mismatches(golden.topic(), golden.key(), golden.headers(), stored,
+                        value -> PersonalText.decrypt(key, loopId, value).orElse(null))).isEmpty());
         Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
+        Erasures.eraseAndAwait(golden.value().at("/candidate/id").asText(), loopId);
     }
 
-    /** How a relayed Decision differs from the fixture's value: every field, numbers by value, nothing added. */
+    /**
+     * How a relayed Decision differs from the fixture's value: every field, numbers by value, nothing added; the
+     * sealed name as the fixture's plain text (the edges open it).
+     */
     private static List<String> mismatches(GoldenEvent golden, JsonNode relayed) {
-        return golden.mismatches(golden.topic(), golden.key(), golden.headers(), relayed.toString());
+        GoldenEvent opened = new GoldenEvent(golden.type(), golden.topic(), golden.key(), golden.headers(),
+                golden.value(), golden.generated(), Set.of());
+        return opened.mismatches(golden.topic(), golden.key(), golden.headers(), relayed.toString());
     }
 }

@@ -7,15 +7,19 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.debrief.contract.GoldenEvent;
 import io.debrief.notification.support.Api;
+import io.debrief.notification.support.Erasures;
+import io.debrief.notification.support.LoopKeysStandIn;
 import io.debrief.notification.support.Kafka;
 import io.debrief.notification.support.ReceivesWebhooks;
 import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
+import io.debrief.platform.privacy.PersonalText;
 import io.debrief.testsupport.LocalStackTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -30,6 +34,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(LoopKeysStandIn.class)
 class WebhooksByTypeIT extends ReceivesWebhooks {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -102,20 +107,24 @@ class WebhooksByTypeIT extends ReceivesWebhooks {
     }
 
     @Test
-    void finalDecisionsAndErasuresReachTheSubscriptionsOfTheirTypes() throws Exception {
+    void finalDecisionsAndErasuresReachTheSubscriptionsOfTheirTypesTheSealedReasonOpened() throws Exception {
         String loopId = Kafka.newLoopId("final");
+        String erasedLoopId = Kafka.newLoopId("erased");
         String candidateId = Kafka.newLoopId("cand");
         WebhookReceiver.Endpoint endpoint = receiver.endpoint("final-erased");
         String subscriptionId = subscribe(endpoint, Map.of("types",
                 List.of("hiring.decision.finalized", "hiring.candidate.erased")));
         GoldenEvent finalized = GoldenEvent.of("hiring.decision.finalized.v1").with(Map.of("key", loopId,
                 "headers.ce_id", loopId + ":final", "headers.ce_subject", loopId, "value.loopId", loopId));
-        String erasure = "{\"candidateId\":\"" + candidateId + "\",\"loopIds\":[\"" + loopId + "\"],"
+        byte[] key = LoopKeysStandIn.newKey(loopId);
+        GoldenEvent sealed = finalized.sealedWith(text -> PersonalText.encrypt(key, loopId, text));
+        // another loop's erasure: this loop's reason must still open when its webhook is sent
+        String erasure = "{\"candidateId\":\"" + candidateId + "\",\"loopIds\":[\"" + erasedLoopId + "\"],"
                 + "\"erasedAt\":\"2026-12-01T12:00:00Z\"}";
 
-        Kafka.send(finalized.topic(), finalized.key(), finalized.valueText(), finalized.headers());
-        Kafka.send("scorecard-events", candidateId, erasure, candidateId + ":erased", "hiring.candidate.erased.v1",
-                "/scorecard-service");
+        Kafka.send(sealed.topic(), sealed.key(), sealed.valueText(), sealed.headers());
+        Kafka.send("scorecard-events", candidateId, erasure, candidateId + ":erased:1796202000000",
+                "hiring.candidate.erased.v1", "/scorecard-service");
 
         await().atMost(WAIT).until(() -> endpoint.receivedFor(loopId).size() == 1
                 && endpoint.receivedFor(candidateId).size() == 1);
@@ -123,16 +132,20 @@ class WebhooksByTypeIT extends ReceivesWebhooks {
         assertThat(finalWebhook.signatureProblem()).isNull();
         assertThat(finalWebhook.webhookId()).isEqualTo(loopId + ":final:" + subscriptionId);
         assertThat(finalWebhook.json().get("type").asText()).isEqualTo("hiring.decision.finalized");
-        assertThat(finalized.mismatches(finalized.topic(), finalized.key(), finalized.headers(),
+        // the fixture's FinalDecision, its reason opened
+        GoldenEvent opened = new GoldenEvent(finalized.type(), finalized.topic(), finalized.key(), finalized.headers(),
+                finalized.value(), finalized.generated(), Set.of());
+        assertThat(opened.mismatches(finalized.topic(), finalized.key(), finalized.headers(),
                 finalWebhook.json().get("data").toString())).isEmpty();
         Received erasedWebhook = endpoint.receivedFor(candidateId).get(0);
         assertThat(erasedWebhook.signatureProblem()).isNull();
-        assertThat(erasedWebhook.webhookId()).isEqualTo(candidateId + ":erased:" + subscriptionId);
+        assertThat(erasedWebhook.webhookId()).isEqualTo(candidateId + ":erased:1796202000000:" + subscriptionId);
         assertThat(erasedWebhook.json().get("type").asText()).isEqualTo("hiring.candidate.erased");
         assertThat(erasedWebhook.json().get("timestamp").asText()).isNotBlank();
         // as received, whatever order PostgreSQL's jsonb keeps the fields in
         assertThat(erasedWebhook.json().get("data")).isEqualTo(JSON.readTree(erasure));
         unsubscribe(subscriptionId);
+        Erasures.eraseAndAwait(Kafka.newLoopId("cand"), loopId);
     }
 
     @Test
