@@ -21,11 +21,10 @@ import io.debrief.scorecard.domain.Candidate;
 import io.debrief.scorecard.domain.Caller;
 import io.debrief.scorecard.domain.LoopStatus;
 import io.debrief.scorecard.domain.PanelMember;
-import io.debrief.scorecard.usecase.AmendScorecard;
 import io.debrief.scorecard.usecase.CancelLoop;
 import io.debrief.scorecard.usecase.OpenLoop;
 import io.debrief.scorecard.usecase.ReadLoops;
-import io.debrief.scorecard.usecase.SubmitScorecard;
+import io.debrief.scorecard.usecase.WriteScorecard;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -71,21 +70,18 @@ public class LoopResource {
 
     private final OpenLoop openLoop;
     private final CancelLoop cancelLoop;
-    private final SubmitScorecard submitScorecard;
-    private final AmendScorecard amendScorecard;
+    private final WriteScorecard writeScorecard;
     private final ReadLoops readLoops;
     private final IdempotencyKeys keys;
     private final LoopViews views;
     private final SecurityIdentity identity;
 
-    public LoopResource(OpenLoop openLoop, CancelLoop cancelLoop, SubmitScorecard submitScorecard,
-                        AmendScorecard amendScorecard, ReadLoops readLoops, IdempotencyKeys keys, LoopViews views,
-                        SecurityIdentity identity) {
+    public LoopResource(OpenLoop openLoop, CancelLoop cancelLoop, WriteScorecard writeScorecard, ReadLoops readLoops,
+                        IdempotencyKeys keys, LoopViews views, SecurityIdentity identity) {
         this.views = views;
         this.openLoop = openLoop;
         this.cancelLoop = cancelLoop;
-        this.submitScorecard = submitScorecard;
-        this.amendScorecard = amendScorecard;
+        this.writeScorecard = writeScorecard;
         this.readLoops = readLoops;
         this.keys = keys;
         this.identity = identity;
@@ -192,8 +188,8 @@ public class LoopResource {
                                 @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         Caller caller = caller();
         String path = "/api/loops/" + loopId + "/scorecards";
-        return submitScorecard.execute(
-                        new SubmitScorecard.Command(caller, loopId, request.interviewerId(), request.content()),
+        return writeScorecard.submit(
+                        new WriteScorecard.Command(caller, loopId, request.interviewerId(), request.content()),
                         keys.key(idempotencyKey, caller.subject(), "POST", path, request),
                         s -> keys.reply(201, path + "/" + segment(s.interviewerId()), ScorecardView.of(s)))
                 .map(IdempotencyKeys::response);
@@ -231,7 +227,7 @@ public class LoopResource {
                     ProblemException.invalid("interviewerId", "must match the interviewer in the path"));
         }
         String path = "/api/loops/" + loopId + "/scorecards/" + interviewerId;
-        return amendScorecard.execute(new AmendScorecard.Command(caller, loopId, interviewerId, request.content()),
+        return writeScorecard.amend(new WriteScorecard.Command(caller, loopId, interviewerId, request.content()),
                         keys.key(idempotencyKey, caller.subject(), "PUT", path, request),
                         s -> keys.reply(200, null, ScorecardView.of(s)))
                 .map(IdempotencyKeys::response);

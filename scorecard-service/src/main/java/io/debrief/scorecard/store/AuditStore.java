@@ -1,26 +1,16 @@
 package io.debrief.scorecard.store;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.debrief.scorecard.domain.Area;
 import io.debrief.scorecard.domain.AuditAction;
 import io.debrief.scorecard.domain.AuditEntry;
 import io.debrief.scorecard.domain.DecisionFacts;
-import io.debrief.scorecard.domain.GreenFlag;
-import io.debrief.scorecard.domain.Recommendation;
-import io.debrief.scorecard.domain.RedFlag;
 import io.debrief.scorecard.domain.ScorecardContent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,13 +31,14 @@ public class AuditStore {
             + "changes::text, free_text_changed::text";
     private static final TypeReference<List<AuditEntry.Change>> CHANGES = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
+    private static final TypeReference<DecisionFacts> FACTS = new TypeReference<>() { };
 
     private final Pool pool;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
     public AuditStore(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
-        this.mapper = mapper;
+        this.json = new StoredJson(mapper);
     }
 
     /** Records {@code entry} on {@code tx}; a second entry with the same loop and key is a constraint violation. */
@@ -61,7 +52,7 @@ public class AuditStore {
      */
     public Uni<Boolean> appendOnce(SqlClient tx, AuditEntry entry, DecisionFacts facts) {
         return tx.preparedQuery(insert(" ON CONFLICT (loop_id, entry_key) DO NOTHING"))
-                .execute(tuple(entry, facts == null ? null : json(facts)))
+                .execute(tuple(entry, facts == null ? null : json.write(facts)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -82,27 +73,20 @@ public class AuditStore {
                         + "AND version < $3 AND facts IS NOT NULL ORDER BY version DESC LIMIT 1")
                 .execute(Tuple.of(loopId, AuditAction.DECISION_MADE.name(), version))
                 .map(rows -> rows.rowCount() == 0 ? Optional.<DecisionFacts>empty()
-                        : Optional.of(read(rows.iterator().next().getString(0), new TypeReference<DecisionFacts>() { })));
+                        : Optional.of(json.read(rows.iterator().next().getString(0), FACTS)));
     }
 
     /** The content of one stored scorecard version (for an amendment's comparison), if it exists. */
     public Uni<Optional<ScorecardContent>> scorecardVersion(SqlClient tx, UUID loopId, String interviewerId,
                                                            int version) {
-        return tx.preparedQuery("SELECT scores::text, evidence::text, red_flags::text, green_flags::text, "
-                        + "recommendation, notes FROM scorecard_version "
+        return tx.preparedQuery("SELECT " + StoredJson.CONTENT_COLUMNS + " FROM scorecard_version "
                         + "WHERE loop_id = $1 AND interviewer_id = $2 AND version = $3")
                 .execute(Tuple.of(loopId, interviewerId, version))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         return Optional.<ScorecardContent>empty();
                     }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new ScorecardContent(
-                            enumMap(read(row.getString(0), new TypeReference<Map<Area, Integer>>() { })),
-                            enumMap(read(row.getString(1), new TypeReference<Map<Area, String>>() { })),
-                            read(row.getString(2), new TypeReference<List<RedFlag>>() { }),
-                            read(row.getString(3), new TypeReference<List<GreenFlag>>() { }),
-                            Recommendation.valueOf(row.getString(4)), row.getString(5)));
+                    return Optional.of(json.content(rows.iterator().next(), 0));
                 });
     }
 
@@ -114,41 +98,13 @@ public class AuditStore {
 
     private Tuple tuple(AuditEntry e, String facts) {
         return Tuple.from(new Object[] {e.loopId(), e.key(), e.action().name(), e.by(),
-                OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.interviewerId(), e.version(), json(e.changes()),
-                json(e.freeTextChanged()), facts});
+                Times.utc(e.at()), e.interviewerId(), e.version(), json.write(e.changes()),
+                json.write(e.freeTextChanged()), facts});
     }
 
     private AuditEntry entry(Row row) {
         return new AuditEntry(row.getUUID(0), row.getString(1), AuditAction.valueOf(row.getString(2)),
-                row.getString(3), instant(row.getOffsetDateTime(4)), row.getString(5), row.getInteger(6),
-                read(row.getString(7), CHANGES), read(row.getString(8), NAMES));
-    }
-
-    private static <V> EnumMap<Area, V> enumMap(Map<Area, V> source) {
-        EnumMap<Area, V> map = new EnumMap<>(Area.class);
-        if (source != null) {
-            map.putAll(source);
-        }
-        return map;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored audit JSON unreadable", e);
-        }
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+                row.getString(3), Times.instant(row.getOffsetDateTime(4)), row.getString(5), row.getInteger(6),
+                json.read(row.getString(7), CHANGES), json.read(row.getString(8), NAMES));
     }
 }

@@ -1,8 +1,6 @@
 package io.debrief.scorecard.store;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -67,7 +65,7 @@ public class ErasureStore {
         Uni<?> keys = tx.preparedQuery("DELETE FROM loop_key WHERE loop_id = ANY($1)").execute(ids);
         Uni<?> loops = tx.preparedQuery("UPDATE hiring_loop SET candidate_name = NULL, erased_at = $2 "
                         + "WHERE loop_id = ANY($1)")
-                .execute(Tuple.of(loopIds.toArray(UUID[]::new), OffsetDateTime.ofInstant(at, ZoneOffset.UTC)));
+                .execute(Tuple.of(loopIds.toArray(UUID[]::new), Times.utc(at)));
         Uni<?> scorecards = tx.preparedQuery("UPDATE scorecard_version SET notes = NULL, evidence = '{}'::jsonb "
                         + "WHERE loop_id = ANY($1) AND (notes IS NOT NULL OR evidence <> '{}'::jsonb)")
                 .execute(ids);
@@ -119,8 +117,7 @@ public class ErasureStore {
     private static List<LockedLoop> lockedLoops(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
         List<LockedLoop> loops = new ArrayList<>();
         for (Row row : rows) {
-            OffsetDateTime erased = row.getOffsetDateTime(2);
-            loops.add(new LockedLoop(row.getUUID(0), row.getString(1), erased == null ? null : erased.toInstant()));
+            loops.add(new LockedLoop(row.getUUID(0), row.getString(1), Times.instant(row.getOffsetDateTime(2))));
         }
         return loops;
     }

@@ -1,8 +1,6 @@
 package io.debrief.scorecard.store;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +33,13 @@ public class LoopDecisions {
                         INSERT INTO loop_decision (loop_id, last_decided_at) VALUES ($1, $2)
                         ON CONFLICT (loop_id) DO UPDATE
                            SET last_decided_at = GREATEST(loop_decision.last_decided_at, EXCLUDED.last_decided_at)""")
-                .execute(Tuple.of(loopId, utc(decidedAt))).replaceWithVoid();
+                .execute(Tuple.of(loopId, Times.utc(decidedAt))).replaceWithVoid();
     }
 
     /** Notes that the loop's personal data was erased at {@code at}: it is not due again unless decided later. */
     public Uni<Void> erased(SqlClient tx, UUID loopId, Instant at) {
         return tx.preparedQuery("UPDATE loop_decision SET erased_at = GREATEST(erased_at, $2) WHERE loop_id = $1")
-                .execute(Tuple.of(loopId, utc(at))).replaceWithVoid();
+                .execute(Tuple.of(loopId, Times.utc(at))).replaceWithVoid();
     }
 
     /** The time of the loop's last decision, if it has one. */
@@ -80,15 +78,11 @@ public class LoopDecisions {
                          WHERE last_decided_at < $1 AND (erased_at IS NULL OR erased_at < last_decided_at)
                          ORDER BY last_decided_at, loop_id
                          LIMIT $2""" + locking)
-                .execute(Tuple.of(utc(cutoff), limit))
+                .execute(Tuple.of(Times.utc(cutoff), limit))
                 .map(rows -> {
                     List<UUID> loops = new ArrayList<>();
                     rows.forEach(row -> loops.add(row.getUUID(0)));
                     return loops;
                 });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

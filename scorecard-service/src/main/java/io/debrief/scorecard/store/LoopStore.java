@@ -1,28 +1,19 @@
 package io.debrief.scorecard.store;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.debrief.scorecard.domain.Area;
 import io.debrief.scorecard.domain.Candidate;
 import io.debrief.scorecard.domain.DomainException;
-import io.debrief.scorecard.domain.GreenFlag;
 import io.debrief.scorecard.domain.Level;
 import io.debrief.scorecard.domain.Loop;
 import io.debrief.scorecard.domain.LoopStatus;
 import io.debrief.scorecard.domain.PanelMember;
-import io.debrief.scorecard.domain.Recommendation;
-import io.debrief.scorecard.domain.RedFlag;
 import io.debrief.scorecard.domain.Scorecard;
 import io.debrief.scorecard.domain.ScorecardContent;
 import io.debrief.scorecard.domain.Stage;
@@ -49,14 +40,14 @@ public class LoopStore {
     private static final String SEAT_COLUMNS =
             "interviewer_id, stage, scorecard_id, latest_version, scheduled_end, reminders_sent";
     private static final String SCORECARD_COLUMNS = "loop_id, interviewer_id, version, scorecard_id, stage, "
-            + "scores::text, evidence::text, red_flags::text, green_flags::text, recommendation, notes, submitted_at";
+            + StoredJson.CONTENT_COLUMNS + ", submitted_at";
 
     private final Pool pool;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
     public LoopStore(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
-        this.mapper = mapper;
+        this.json = new StoredJson(mapper);
     }
 
     // ---- reads ----
@@ -147,14 +138,14 @@ public class LoopStore {
         List<Tuple> seats = new ArrayList<>();
         for (int i = 0; i < loop.panel().size(); i++) {
             PanelMember m = loop.panel().get(i);
-            OffsetDateTime end = utc(m.scheduledEnd());
+            OffsetDateTime end = Times.utc(m.scheduledEnd());
             // the reminder job looks at a seat from its scheduled end on (see usecase.SendReminders)
             seats.add(Tuple.from(new Object[] {loop.loopId(), m.interviewerId(), i, m.stage().name(), end, end}));
         }
         Uni<?> insertLoop = tx.preparedQuery("INSERT INTO hiring_loop (" + LOOP_COLUMNS
                         + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(new Object[] {loop.loopId(), loop.candidate().id(), loop.candidate().name(),
-                        loop.position(), loop.level().name(), loop.status().name(), utc(loop.openedAt()), null,
+                        loop.position(), loop.level().name(), loop.status().name(), Times.utc(loop.openedAt()), null,
                         null}));
         Uni<?> insertPanel = tx.preparedQuery(
                         "INSERT INTO panel_member (loop_id, interviewer_id, seat, stage, scheduled_end, next_reminder_at) "
@@ -166,7 +157,7 @@ public class LoopStore {
     /** Stores a loop's new status (a cancellation: no reminders are due any more). */
     public Uni<Void> updateStatus(SqlConnection tx, Loop loop) {
         Uni<?> status = tx.preparedQuery("UPDATE hiring_loop SET status = $2, cancelled_at = $3 WHERE loop_id = $1")
-                .execute(Tuple.of(loop.loopId(), loop.status().name(), utc(loop.cancelledAt())));
+                .execute(Tuple.of(loop.loopId(), loop.status().name(), Times.utc(loop.cancelledAt())));
         Uni<?> reminders = tx.preparedQuery("UPDATE panel_member SET next_reminder_at = NULL WHERE loop_id = $1")
                 .execute(Tuple.of(loop.loopId()));
         return Uni.combine().all().unis(status, reminders).discardItems();
@@ -180,8 +171,8 @@ public class LoopStore {
                         + "submitted_at) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, "
                         + "$8::text::jsonb, $9::text::jsonb, $10, $11, $12)")
                 .execute(Tuple.from(new Object[] {s.loopId(), s.interviewerId(), s.version(), s.scorecardId(),
-                        s.stage().name(), json(c.scores()), json(c.evidence()), json(c.redFlags()),
-                        json(c.greenFlags()), c.recommendation().name(), c.notes(), utc(s.submittedAt())}));
+                        s.stage().name(), json.write(c.scores()), json.write(c.evidence()), json.write(c.redFlags()),
+                        json.write(c.greenFlags()), c.recommendation().name(), c.notes(), Times.utc(s.submittedAt())}));
         Uni<?> latest = tx.preparedQuery("UPDATE panel_member SET scorecard_id = $3, latest_version = $4, "
                         + "next_reminder_at = NULL WHERE loop_id = $1 AND interviewer_id = $2")
                 .execute(Tuple.of(s.loopId(), s.interviewerId(), s.scorecardId(), s.version()));
@@ -214,62 +205,25 @@ public class LoopStore {
 
     private static PanelMember seat(Row m) {
         return new PanelMember(m.getString("interviewer_id"), Stage.valueOf(m.getString("stage")),
-                m.getUUID("scorecard_id"), m.getInteger("latest_version"), instant(m.getOffsetDateTime("scheduled_end")),
+                m.getUUID("scorecard_id"), m.getInteger("latest_version"), Times.instant(m.getOffsetDateTime("scheduled_end")),
                 m.getInteger("reminders_sent"));
     }
 
     private static Loop loop(Row row, List<PanelMember> panel) {
         return new Loop(row.getUUID("loop_id"), new Candidate(row.getString("candidate_id"),
                 row.getString("candidate_name")), row.getString("position"), Level.valueOf(row.getString("level")),
-                LoopStatus.valueOf(row.getString("status")), panel, instant(row.getOffsetDateTime("opened_at")),
-                instant(row.getOffsetDateTime("cancelled_at")), instant(row.getOffsetDateTime("erased_at")));
+                LoopStatus.valueOf(row.getString("status")), panel, Times.instant(row.getOffsetDateTime("opened_at")),
+                Times.instant(row.getOffsetDateTime("cancelled_at")), Times.instant(row.getOffsetDateTime("erased_at")));
     }
 
     private Scorecard scorecard(Row row) {
-        ScorecardContent content = new ScorecardContent(
-                enumMap(read(row.getString(5), new TypeReference<Map<Area, Integer>>() { })),
-                enumMap(read(row.getString(6), new TypeReference<Map<Area, String>>() { })),
-                read(row.getString(7), new TypeReference<List<RedFlag>>() { }),
-                read(row.getString(8), new TypeReference<List<GreenFlag>>() { }),
-                Recommendation.valueOf(row.getString(9)), row.getString(10));
+        ScorecardContent content = json.content(row, 5);
         return new Scorecard(row.getUUID(3), row.getUUID(0), row.getString(1), Stage.valueOf(row.getString(4)),
-                row.getInteger(2), content, instant(row.getOffsetDateTime(11)));
+                row.getInteger(2), content, Times.instant(row.getOffsetDateTime(11)));
     }
 
     private static String prefixed(String alias) {
         return alias + "." + SCORECARD_COLUMNS.replace(", ", ", " + alias + ".");
-    }
-
-    private static <V> EnumMap<Area, V> enumMap(Map<Area, V> source) {
-        EnumMap<Area, V> map = new EnumMap<>(Area.class);
-        if (source != null) {
-            map.putAll(source);
-        }
-        return map;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored scorecard JSON unreadable", e);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 
     /** Loop ids are UUIDs; anything else names no loop. */

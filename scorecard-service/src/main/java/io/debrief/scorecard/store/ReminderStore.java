@@ -1,8 +1,6 @@
 package io.debrief.scorecard.store;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +36,7 @@ public class ReminderStore {
                          ORDER BY m.next_reminder_at
                          LIMIT $2
                            FOR UPDATE OF m SKIP LOCKED""")
-                .execute(Tuple.of(utc(now), limit))
+                .execute(Tuple.of(Times.utc(now), limit))
                 .map(rows -> {
                     List<DueSeat> due = new ArrayList<>();
                     rows.forEach(r -> due.add(new DueSeat(r.getUUID(0), LoopStatus.valueOf(r.getString(1)),
@@ -53,11 +51,7 @@ public class ReminderStore {
     public Uni<Void> recordSent(SqlConnection tx, UUID loopId, String interviewerId, int sent, Instant next) {
         return tx.preparedQuery("UPDATE panel_member SET reminders_sent = $3, next_reminder_at = $4 "
                         + "WHERE loop_id = $1 AND interviewer_id = $2")
-                .execute(Tuple.of(loopId, interviewerId, sent, utc(next)))
+                .execute(Tuple.of(loopId, interviewerId, sent, Times.utc(next)))
                 .replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The audit entries the write use cases record in their own transaction (issue 18): a scorecard version
- * ({@link SubmitScorecard}, {@link AmendScorecard}) and an erasure. Decisions are recorded by
+ * ({@link WriteScorecard}) and an erasure. Decisions are recorded by
  * {@link RecordDecisionAudit} as they are consumed.
  */
 @ApplicationScoped
