@@ -175,7 +175,7 @@ class CandidateErasureIT {
             }
         }
         for (String loopId : loopIds) {
-            await().atMost(EVENTUALLY).until(() -> "DECIDED".equals(calibration(loopId).path("status").asText()));
+            await().atMost(EVENTUALLY).ignoreExceptions().until(() -> "DECIDED".equals(calibration(loopId).path("status").asText()));
         }
         String reason = null;
         if (finalDecision) {
@@ -184,10 +184,10 @@ class CandidateErasureIT {
             recruiting.finalDecision(system.calibrations().baseUrl(), loopIds.get(0), "HIRE", reason, version);
         }
         for (String loopId : loopIds) {
-            await().atMost(EVENTUALLY).until(() -> !hooks.of("hiring.decision.made", loopId).isEmpty());
+            await().atMost(EVENTUALLY).ignoreExceptions().until(() -> !hooks.of("hiring.decision.made", loopId).isEmpty());
         }
         if (finalDecision) {
-            await().atMost(EVENTUALLY).until(() -> !hooks.of("hiring.decision.finalized", loopIds.get(0)).isEmpty());
+            await().atMost(EVENTUALLY).ignoreExceptions().until(() -> !hooks.of("hiring.decision.finalized", loopIds.get(0)).isEmpty());
         }
         return new Probe(tag, candidateId, name, List.copyOf(loopIds), List.copyOf(notes), List.copyOf(evidence), reason);
     }
@@ -239,7 +239,7 @@ class CandidateErasureIT {
     // ---- after the erasure
 
     private static void assertErasedEverywhere(Probe probe) throws Exception {
-        await().atMost(EVENTUALLY).until(() -> !hooks.of("hiring.candidate.erased", probe.candidateId()).isEmpty());
+        await().atMost(EVENTUALLY).ignoreExceptions().until(() -> !hooks.of("hiring.candidate.erased", probe.candidateId()).isEmpty());
         JsonNode erased = hooks.of("hiring.candidate.erased", probe.candidateId()).get(0).json().path("data");
         assertThat(erased.path("candidateId").asText()).isEqualTo(probe.candidateId());
         assertThat(texts(erased.path("loopIds"))).containsExactlyInAnyOrderElementsOf(probe.loopIds());
@@ -272,7 +272,7 @@ class CandidateErasureIT {
             }
         }
         if (probe.reason() != null) {
-            await().atMost(EVENTUALLY).until(() -> calibration(probe.loopIds().get(0)).path("finalDecision").path("reason").isNull());
+            await().atMost(EVENTUALLY).ignoreExceptions().until(() -> calibration(probe.loopIds().get(0)).path("finalDecision").path("reason").isNull());
             JsonNode finalDecision = calibration(probe.loopIds().get(0)).path("finalDecision");
             assertThat(finalDecision.path("outcome").asText()).isEqualTo("HIRE");
             assertThat(finalDecision.path("decisionVersion").asInt()).isEqualTo(1);
