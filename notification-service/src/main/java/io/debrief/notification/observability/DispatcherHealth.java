@@ -54,8 +54,6 @@ public class DispatcherHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return worker.problem()
-                .map(problem -> HealthCheckResponse.named(NAME).down().withData("reason", "claiming: " + problem))
-                .orElseGet(() -> HealthCheckResponse.named(NAME).up()).build();
+        return worker.readiness(NAME, "claiming: ");
     }
 }

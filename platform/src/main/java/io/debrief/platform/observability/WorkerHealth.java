@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
 /**
  * What readiness needs to know of a background worker (the outbox relay, the webhook dispatcher): whether its work is
  * stuck or keeps failing. The worker reports each round; {@link #problem()} names what is wrong, empty while it is
- * fine (also before it starts and while it is idle). A service's {@code @Readiness} check turns that into UP or DOWN.
+ * fine (also before it starts and while it is idle). A service's {@code @Readiness} check answers {@link #readiness}.
  */
 public final class WorkerHealth {
 
@@ -74,6 +76,13 @@ public final class WorkerHealth {
             return Optional.of("every round has failed for more than " + failingAfter);
         }
         return Optional.empty();
+    }
+
+    /** The readiness check {@code name}: DOWN with the reason ({@code doing} + the problem) while there is one. */
+    public HealthCheckResponse readiness(String name, String doing) {
+        return problem()
+                .map(problem -> HealthCheckResponse.named(name).down().withData("reason", doing + problem))
+                .orElseGet(() -> HealthCheckResponse.named(name).up()).build();
     }
 
     private static long nonZero(long nanos) {

@@ -55,8 +55,6 @@ public class RelayHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return worker.problem()
-                .map(problem -> HealthCheckResponse.named(NAME).down().withData("reason", "the relay: " + problem))
-                .orElseGet(() -> HealthCheckResponse.named(NAME).up()).build();
+        return worker.readiness(NAME, "the relay: ");
     }
 }
