@@ -236,6 +236,6 @@ case "${1:-}" in
   status) status ;;
   sample) require; sample ;;
   render) render ;;
-  -h|--help|"") sed -n '2,18p' "$0" ;;
+  -h|--help|"") sed -n '2,17p' "$0" ;;
   *) fail "unknown command: $1 (see --help)" ;;
 esac

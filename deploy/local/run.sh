@@ -257,7 +257,7 @@ while [ $# -gt 0 ]; do
     --observability) observability=1 ;;
     --clean) clean=1 ;;
     --rebuild) rebuild=1 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
   esac
   shift
