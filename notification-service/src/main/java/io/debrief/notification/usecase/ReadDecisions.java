@@ -3,6 +3,7 @@ package io.debrief.notification.usecase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +26,8 @@ public class ReadDecisions {
     /** At most this many stream events share one key request; a live one waits this long for company. */
     private static final int STREAM_BATCH = 500;
     private static final Duration STREAM_BATCH_WAIT = Duration.ofMillis(20);
+    /** Batches waiting for their keys at most (a minute of a key outage at one batch per 20 ms is 3,000). */
+    static final int STREAM_BATCHES_QUEUED = 4096;
     /** A stream waits out a key service outage: its events are delayed, never dropped. */
     private static final Duration KEYS_RETRY_FIRST = Duration.ofMillis(500);
     private static final Duration KEYS_RETRY_MAX = Duration.ofSeconds(10);
@@ -64,11 +67,23 @@ public class ReadDecisions {
      * down the stream waits and retries.
      */
     public Multi<Relayed> stream(Optional<String> lastEventId, Runnable onJoined) {
-        return stream.after(lastEventId, onJoined)
+        return inBatches(stream.after(lastEventId, onJoined), this::relayed);
+    }
+
+    /**
+     * {@code decisions} opened a batch at a time, in order. The time-bound grouping emits a batch every
+     * {@code STREAM_BATCH_WAIT} whether or not the previous one has been opened yet (its keys may take a while, or wait
+     * out an outage), so batches queue in a bounded buffer until their turn: without it the stream failed with a
+     * back-pressure error and lost the batches in flight (the fault suite's MISSING decisions). A client so slow that
+     * the buffer fills has its stream ended, and resumes with {@code Last-Event-ID}.
+     */
+    static <T, R> Multi<R> inBatches(Multi<T> decisions, Function<List<T>, Uni<List<R>>> open) {
+        return decisions
                 .group().intoLists().of(STREAM_BATCH, STREAM_BATCH_WAIT)
+                .onOverflow().buffer(STREAM_BATCHES_QUEUED)
                 .filter(batch -> !batch.isEmpty())
-                .onItem().transformToUniAndConcatenate(this::relayed)
-                .onItem().<Relayed>disjoint();
+                .onItem().transformToUniAndConcatenate(batch -> open.apply(batch))
+                .onItem().<R>disjoint();
     }
 
     private Uni<List<Relayed>> relayed(List<StoredDecision> batch) {
