@@ -115,18 +115,6 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
      */
     public List<String> mismatches(String actualTopic, String actualKey, Map<String, String> actualHeaders,
                                    String actualValue, Function<String, String> open) {
-        OPEN.set(open);
-        try {
-            return compareRecord(actualTopic, actualKey, actualHeaders, actualValue);
-        } finally {
-            OPEN.remove();
-        }
-    }
-
-    private static final ThreadLocal<Function<String, String>> OPEN = new ThreadLocal<>();
-
-    private List<String> compareRecord(String actualTopic, String actualKey, Map<String, String> actualHeaders,
-                                       String actualValue) {
         List<String> mismatches = new ArrayList<>();
         if (!topic.equals(actualTopic)) {
             mismatches.add("topic: expected " + topic + ", was " + actualTopic);
@@ -149,14 +137,15 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
             }
         }
         try {
-            compare("value", value, JSON.readTree(actualValue), mismatches);
+            compare("value", value, JSON.readTree(actualValue), open, mismatches);
         } catch (IOException e) {
             mismatches.add("value: not JSON: " + e.getMessage());
         }
         return mismatches;
     }
 
-    private void compare(String path, JsonNode expected, JsonNode actual, List<String> mismatches) {
+    private void compare(String path, JsonNode expected, JsonNode actual, Function<String, String> open,
+                         List<String> mismatches) {
         if (generated.contains(path)) {
             if (actual == null || actual.isMissingNode() || actual.isNull()) {
                 mismatches.add(path + ": missing (a generated value is still required)");
@@ -172,7 +161,6 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
                 mismatches.add(path + ": expected sealed text (" + SEALED_PREFIX + "…), was " + actual);
                 return;
             }
-            Function<String, String> open = OPEN.get();
             String text = open == null ? expected.asText() : open.apply(actual.asText());
             if (!expected.asText().equals(text)) {
                 mismatches.add(path + ": sealed text opens to " + text + ", expected " + expected);
@@ -187,14 +175,14 @@ public record GoldenEvent(String type, String topic, String key, Map<String, Str
                 if (!expected.has(name)) {
                     mismatches.add(path + "." + name + ": not in the fixture (a contract change? update the fixture)");
                 } else {
-                    compare(path + "." + name, expected.get(name), actual.get(name), mismatches);
+                    compare(path + "." + name, expected.get(name), actual.get(name), open, mismatches);
                 }
             }
         } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
             Iterator<JsonNode> e = expected.elements();
             Iterator<JsonNode> a = actual.elements();
             for (int i = 0; e.hasNext(); i++) {
-                compare(path + "[" + i + "]", e.next(), a.next(), mismatches);
+                compare(path + "[" + i + "]", e.next(), a.next(), open, mismatches);
             }
         } else if (expected.isNumber() && actual.isNumber()) {
             if (expected.decimalValue().compareTo(actual.decimalValue()) != 0) {
