@@ -45,7 +45,8 @@ public class DecisionStream {
             Runnable leave = feed.listen(resumer::live);
             emitter.onTermination(leave);
             onJoined.run();
-            startSeq(lastEventId)
+            // the replay starts once the feed has: then it reads at least as far as the feed goes on from
+            feed.start().flatMap(started -> startSeq(lastEventId))
                     .flatMap(seq -> seq.isEmpty() ? Uni.createFrom().item(-1L) : replay(seq.get(), resumer))
                     .subscribe().with(last -> resumer.replayed(), emitter::fail);
         });

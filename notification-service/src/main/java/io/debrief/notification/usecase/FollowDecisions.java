@@ -79,6 +79,7 @@ public class FollowDecisions {
             // live decisions start where the table ends at start-up; older ones are the replay's (Last-Event-ID)
             store.lastSeq().subscribe().with(seq -> {
                 last = seq;
+                feed.startedAfter(seq);
                 done(false);
             }, this::failed);
             return;

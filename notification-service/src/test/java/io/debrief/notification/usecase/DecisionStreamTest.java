@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.debrief.notification.store.DecisionStore;
@@ -38,6 +39,28 @@ class DecisionStreamTest {
     };
 
     private final DecisionStream stream = new DecisionStream(store, feed);
+
+    @BeforeEach
+    void theFeedHasStarted() {
+        feed.startedAfter(4);
+    }
+
+    @Test
+    void aClientThatJoinsBeforeTheFeedHasStartedReplaysOnlyOnceItHas() {
+        DecisionFeed starting = new DecisionFeed();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        new DecisionStream(store, starting).after(Optional.of("loop-5:1"), () -> { })
+                .subscribe().with(decision -> received.add(decision.seq()));
+
+        // a replay now could end before the sequence the feed will go on from, and what lies between would be lost
+        assertThat(requestedAfter).isEmpty();
+        starting.startedAfter(7);
+        assertThat(requestedAfter).containsExactly(5L);
+        pendingReplay.get().complete(List.of(decision(6), decision(7)));
+        starting.publish(decision(8));
+
+        assertThat(received).containsExactly(6L, 7L, 8L);
+    }
 
     @Test
     void liveDecisionsDuringTheReplayAreNeitherLostNorDuplicated() {
