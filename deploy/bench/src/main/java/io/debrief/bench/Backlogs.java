@@ -118,29 +118,21 @@ final class Backlogs {
      * loop's decision is published.
      */
     static void replay(Bench bench) throws Exception {
-        int events = bench.options().replayEvents();
-        int loops = events / 5;
-        String suffix = String.valueOf(System.currentTimeMillis());
-        String in = "bench-replay-in-" + suffix;
-        String bootstrap = bench.stack().kafkaBootstrapServers();
-        createTopics(bootstrap, List.of(in));
-        produce(bench, in, loops);
-        double consumerCeiling = readAll(bootstrap, in, events);
-        bench.report().add(new Report.Row("ceiling", "Kafka consumer reading the backlog", consumerCeiling, "events/s", true,
-                "one plain KafkaConsumer, all " + events + " records of the replay's topic from the beginning, no processing"));
-
-        Rebuild rebuild = rebuild(bench, "calibration-replay", "calibration_replay", in, loops, suffix, Map.of());
+        Backlog backlog = backlog(bench, "replay", bench.options().replayEvents(), "Kafka consumer reading the backlog",
+                (topic, loops) -> produce(bench, "replay", topic, loops, false));
+        int loops = backlog.loops();
+        Rebuild rebuild = rebuild(bench, "calibration-replay", "calibration_replay", backlog.topic(), loops, backlog.suffix(), Map.of());
         double seconds = rebuild.seconds();
         boolean complete = rebuild.decided() == loops;
         // cut off by the time limit: only the events of loops already decided count (a lower bound)
-        double replayed = complete ? events : rebuild.decided() * 5.0;
-        bench.report().add(new Report.Row("replay", events + " events backlog", replayed / seconds, "events/s", true,
+        double replayed = complete ? backlog.events() : rebuild.decided() * 5.0;
+        bench.report().add(new Report.Row("replay", backlog.events() + " events backlog", replayed / seconds, "events/s", true,
                 String.format(java.util.Locale.ROOT, "%s: %d of %d loops (5 events each) decided in %.1f s from launch, start-up "
                                 + "included%s; the service's consumer group had committed %d events (%.0f/s)",
                         complete ? "complete" : "STOPPED at the " + bench.options().replaySeconds() + " s limit", rebuild.decided(),
                         loops, seconds, complete ? "" : ", so the rate counts only decided loops' events", rebuild.committed(),
                         rebuild.committed() / seconds))
-                .withCeiling(consumerCeiling, "Kafka consumer reading the backlog")
+                .withCeiling(backlog.consumerCeiling(), "Kafka consumer reading the backlog")
                 .withTarget(Bench.REPLAY, 20_000, 0));
     }
 
@@ -149,51 +141,143 @@ final class Backlogs {
      * events (a loop opened, then four scorecards) with the interviewers, scheduled ends and scores of a real pool (see
      * {@link #produceRealistic}), replayed by fresh calibration-service instances with empty databases, alternately with
      * {@code DEBRIEF_INTERVIEWER_STATISTICS_ENABLED=false} and with the statistics kept (the default),
-     * {@code --statistics-runs} times each. Compared: events/s from each rebuild's first decision to its last (start-up
-     * excluded, the same for both), as the mean over the runs; the cost is 1 − on/off.
+     * {@code --statistics-runs} times each (see {@link #alternate}); the cost is 1 − on/off.
      */
     static void statisticsCost(Bench bench) throws Exception {
-        int events = bench.options().replayEvents();
-        int loops = events / 5;
         int interviewers = bench.options().interviewers();
+        Backlog backlog = backlog(bench, "statistics", bench.options().replayEvents(), "Kafka consumer reading the statistics backlog",
+                (topic, loops) -> produceRealistic(bench, topic, loops, interviewers));
+        Comparison statistics = alternate(bench, backlog, "replay-statistics", "calibration-statistics",
+                new Mode("off", "statistics off", Map.of("DEBRIEF_INTERVIEWER_STATISTICS_ENABLED", "false")),
+                new Mode("on", "statistics kept", Map.of("DEBRIEF_INTERVIEWER_STATISTICS_ENABLED", "true")));
+        bench.report().add(new Report.Row("replay-statistics", "events/s with the statistics, of without", statistics.percentOfOff(),
+                "%", true, String.format(java.util.Locale.ROOT, "mean of %d runs each: kept %.0f events/s, off %.0f events/s (cost "
+                                + "%.1f %%); best runs: kept %.0f, off %.0f (cost %.1f %%); %d interviewers", statistics.on().size(),
+                        statistics.meanOn(), statistics.meanOff(), statistics.cost(), statistics.bestOn(), statistics.bestOff(),
+                        statistics.bestCost(), interviewers))
+                .withTarget(Bench.STATISTICS, 90, 0));
+    }
+
+    /** Writes a backlog's {@code loops} loops (five events each) to {@code topic}. */
+    @FunctionalInterface
+    interface Producer {
+        void produce(String topic, int loops) throws Exception;
+    }
+
+    /** A produced backlog: its topic, the suffix of the names made for it, its events, and a plain consumer's rate on it. */
+    record Backlog(String topic, String suffix, int events, double consumerCeiling) {
+
+        int loops() {
+            return events / 5;
+        }
+    }
+
+    /**
+     * A backlog of {@code events} on a new topic of its own ({@code bench-<name>-in-<suffix>}, six partitions), written
+     * by {@code producer}; then read once by a plain consumer from the beginning, reported as the ceiling
+     * {@code ceilingMetric}: what a replay of it could reach if the service did nothing.
+     */
+    static Backlog backlog(Bench bench, String name, int events, String ceilingMetric, Producer producer) throws Exception {
         String suffix = String.valueOf(System.currentTimeMillis());
-        String in = "bench-statistics-in-" + suffix;
+        String topic = "bench-" + name + "-in-" + suffix;
         String bootstrap = bench.stack().kafkaBootstrapServers();
-        createTopics(bootstrap, List.of(in));
-        produceRealistic(bench, in, loops, interviewers);
-        double consumerCeiling = readAll(bootstrap, in, events);
-        bench.report().add(new Report.Row("ceiling", "Kafka consumer reading the statistics backlog", consumerCeiling, "events/s",
-                true, "one plain KafkaConsumer, all " + events + " records from the beginning, no processing"));
-        List<Double> off = new java.util.ArrayList<>();
-        List<Double> on = new java.util.ArrayList<>();
+        createTopics(bootstrap, List.of(topic));
+        producer.produce(topic, events / 5);
+        double consumerCeiling = readAll(bootstrap, topic, events);
+        bench.report().add(new Report.Row("ceiling", ceilingMetric, consumerCeiling, "events/s", true,
+                "one plain KafkaConsumer, all " + events + " records of the backlog's topic from the beginning, no processing"));
+        return new Backlog(topic, suffix, events, consumerCeiling);
+    }
+
+    /**
+     * Watches one rebuild of a comparison: {@link #start} just before it, and what the returned supplier says once the
+     * rebuild is over (its instance stopped) ends that run's note, e.g. {@code "; 12 OTLP exports"}.
+     */
+    @FunctionalInterface
+    interface Watch {
+        Watch NONE = () -> () -> "";
+
+        java.util.function.Supplier<String> start();
+    }
+
+    /**
+     * One side of a comparison: {@code label} names its instances and databases ({@code off}, {@code on}),
+     * {@code shown} its rows; {@code environment} is what its instances get on top of the rebuild's own.
+     */
+    record Mode(String label, String shown, Map<String, String> environment, Watch watch) {
+
+        Mode(String label, String shown, Map<String, String> environment) {
+            this(label, shown, environment, Watch.NONE);
+        }
+    }
+
+    /** Events per second of the runs of each side; the means and best runs compared. */
+    record Comparison(List<Double> off, List<Double> on) {
+
+        double meanOff() {
+            return off.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        double meanOn() {
+            return on.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        double bestOff() {
+            return off.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+
+        double bestOn() {
+            return on.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+
+        /** The mean rate on as a percentage of the mean rate off. */
+        double percentOfOff() {
+            return 100 * meanOn() / meanOff();
+        }
+
+        /** What being on costs, in % of the rate off (negative: on was faster). */
+        double cost() {
+            return 100 - percentOfOff();
+        }
+
+        /** The same between the best run of each side. */
+        double bestCost() {
+            return 100 * (1 - bestOn() / bestOff());
+        }
+    }
+
+    /**
+     * The same backlog replayed by fresh calibration-service instances, each with an empty database of its own
+     * ({@code <instance>-<off|on>-<run>}), alternately as {@code off} and as {@code on}, {@code --statistics-runs}
+     * times each. A row per run in {@code scenario}: events/s from the rebuild's first decision to its last (start-up
+     * excluded, the same for both sides; the rate from launch is in the note), beside the plain consumer's. A rebuild
+     * that does not decide every loop within {@code --replay-seconds} fails the comparison.
+     */
+    static Comparison alternate(Bench bench, Backlog backlog, String scenario, String instance, Mode off, Mode on) throws Exception {
+        List<Double> offRates = new java.util.ArrayList<>();
+        List<Double> onRates = new java.util.ArrayList<>();
         for (int run = 1; run <= bench.options().statisticsRuns(); run++) {
-            for (boolean enabled : new boolean[] {false, true}) {
-                String label = (enabled ? "on" : "off") + "-" + run;
-                Rebuild rebuild = rebuild(bench, "calibration-statistics-" + label, "calibration_statistics_" + enabled + "_" + run,
-                        in, loops, suffix, Map.of("DEBRIEF_INTERVIEWER_STATISTICS_ENABLED", String.valueOf(enabled)));
-                if (rebuild.decided() < loops) {
-                    throw new IllegalStateException("the rebuild with the statistics " + (enabled ? "on" : "off") + " decided "
-                            + rebuild.decided() + " of " + loops + " loops within --replay-seconds " + bench.options().replaySeconds());
+            for (Mode mode : List.of(off, on)) {
+                String label = mode.label() + "-" + run;
+                java.util.function.Supplier<String> watched = mode.watch().start();
+                Rebuild rebuild = rebuild(bench, instance + "-" + label, (instance + "-" + label).replace('-', '_'), backlog.topic(),
+                        backlog.loops(), backlog.suffix(), mode.environment());
+                String seen = watched.get();
+                if (rebuild.decided() < backlog.loops()) {
+                    throw new IllegalStateException("the rebuild with " + mode.shown() + " decided " + rebuild.decided() + " of "
+                            + backlog.loops() + " loops within --replay-seconds " + bench.options().replaySeconds());
                 }
-                double rate = events / rebuild.steadySeconds();
-                (enabled ? on : off).add(rate);
-                bench.report().add(new Report.Row("replay-statistics", "statistics " + (enabled ? "kept" : "off") + ", run " + run,
-                        rate, "events/s", true, String.format(java.util.Locale.ROOT, "%d events, %d loops decided in %.1f s from the "
-                                        + "first decision (%.1f s from launch: %.0f events/s start-up included); consumer group "
-                                        + "committed %d events", events, loops, rebuild.steadySeconds(), rebuild.seconds(),
-                                events / rebuild.seconds(), rebuild.committed()))
-                        .withCeiling(consumerCeiling, "Kafka consumer reading the backlog"));
+                double rate = backlog.events() / rebuild.steadySeconds();
+                (mode == on ? onRates : offRates).add(rate);
+                bench.report().add(new Report.Row(scenario, mode.shown() + ", run " + run, rate, "events/s", true,
+                        String.format(java.util.Locale.ROOT, "%d events, %d loops decided in %.1f s from the first decision (%.1f s "
+                                        + "from launch: %.0f events/s start-up included); consumer group committed %d events%s",
+                                backlog.events(), backlog.loops(), rebuild.steadySeconds(), rebuild.seconds(),
+                                backlog.events() / rebuild.seconds(), rebuild.committed(), seen))
+                        .withCeiling(backlog.consumerCeiling(), "Kafka consumer reading the backlog"));
             }
         }
-        double meanOff = off.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double meanOn = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double bestOff = off.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        double bestOn = on.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        bench.report().add(new Report.Row("replay-statistics", "events/s with the statistics, of without", 100 * meanOn / meanOff, "%",
-                true, String.format(java.util.Locale.ROOT, "mean of %d runs each: kept %.0f events/s, off %.0f events/s (cost %.1f %%); "
-                                + "best runs: kept %.0f, off %.0f (cost %.1f %%); %d interviewers", on.size(), meanOn, meanOff,
-                        100 * (1 - meanOn / meanOff), bestOn, bestOff, 100 * (1 - bestOn / bestOff), interviewers))
-                .withTarget(Bench.STATISTICS, 90, 0));
+        return new Comparison(offRates, onRates);
     }
 
     /**
@@ -281,9 +365,11 @@ final class Backlogs {
 
     /**
      * Produces the backlog straight to Kafka (not through the REST API): one batching producer, acks=all and
-     * idempotence on like the services', every send checked. Reports the rate it was produced at.
+     * idempotence on like the services', every send checked. Reports the rate it was produced at, in {@code scenario}.
+     * {@code traced}: every record carries a W3C {@code traceparent} of its own (a sampled trace), as the records that a
+     * scorecard-service with tracing on relays do, so that a traced consumer has a context to link per record.
      */
-    private static void produce(Bench bench, String topic, int loops) throws InterruptedException {
+    static void produce(Bench bench, String scenario, String topic, int loops, boolean traced) throws InterruptedException {
         long start = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicLong acknowledged = new AtomicLong();
@@ -303,9 +389,10 @@ final class Backlogs {
             };
             for (int l = 0; l < loops && failure.get() == null; l++) {
                 String loop = UUID.randomUUID().toString();
-                producer.send(record(topic, loop, "hiring.loop.opened.v1", opened(loop, l)), checked);
+                producer.send(traced(record(topic, loop, "hiring.loop.opened.v1", opened(loop, l)), traced), checked);
                 for (int seat = 0; seat < 4; seat++) {
-                    producer.send(record(topic, loop, "hiring.scorecard.submitted.v1", submitted(loop, seat, 1)), checked);
+                    producer.send(traced(record(topic, loop, "hiring.scorecard.submitted.v1", submitted(loop, seat, 1)), traced),
+                            checked);
                 }
             }
             producer.flush();
@@ -314,8 +401,9 @@ final class Backlogs {
             throw new IllegalStateException("the replay backlog was not produced: " + acknowledged.get() + " of " + loops * 5L
                     + " acknowledged", failure.get());
         }
-        bench.report().add(new Report.Row("replay", "backlog produced", acknowledged.get() / ((System.nanoTime() - start) / 1e9),
-                "events/s", true, acknowledged.get() + " events straight to Kafka, one producer, acks=all, idempotence on"));
+        bench.report().add(new Report.Row(scenario, "backlog produced", acknowledged.get() / ((System.nanoTime() - start) / 1e9),
+                "events/s", true, acknowledged.get() + " events straight to Kafka, one producer, acks=all, idempotence on"
+                        + (traced ? "; each record with a traceparent of its own" : "")));
     }
 
     /**
@@ -440,6 +528,23 @@ final class Backlogs {
         headers.add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         headers.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(topic, null, loop, data, headers);
+    }
+
+    private static ProducerRecord<String, String> traced(ProducerRecord<String, String> record, boolean traced) {
+        if (traced) {
+            record.headers().add("traceparent", traceparent(UUID.randomUUID(), java.util.concurrent.ThreadLocalRandom.current()
+                    .nextLong()).getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    /**
+     * A sampled W3C trace context ({@code 00-<trace id>-<parent id>-01}) from a random trace and span id; a span id of 0,
+     * which the format forbids, becomes 1.
+     */
+    static String traceparent(UUID trace, long span) {
+        return String.format(java.util.Locale.ROOT, "00-%016x%016x-%016x-01", trace.getMostSignificantBits(),
+                trace.getLeastSignificantBits(), span == 0 ? 1 : span);
     }
 
     private static String opened(String loop, int i) {

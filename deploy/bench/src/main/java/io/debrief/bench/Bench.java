@@ -41,7 +41,9 @@ import org.HdrHistogram.Histogram;
  * statistics on and off, {@code --statistics-runs N} (2) times each, alternating). Issue 13's {@code overload}
  * ({@link Overload}: submissions at half, twice and four times the capacity a probe at {@code --overload-probe-rate N}
  * (3,000/s) measured, or {@code --capacity N}). Issue 17's {@code tracing} ({@link TracingOverhead}: ingest at
- * {@code --latency-rate} with tracing export off, then on, {@code --statistics-runs} times).
+ * {@code --latency-rate} with tracing export off, then on, {@code --statistics-runs} times; then a backlog of
+ * {@code --tracing-replay-events N} scorecard events (100,000; 10,000 with {@code --quick}) replayed by a fresh
+ * calibration-service with tracing off, then on, {@code --statistics-runs} times, each given {@code --replay-seconds}).
  */
 public final class Bench {
 
@@ -69,7 +71,7 @@ public final class Bench {
 
     record Options(boolean quick, int stepSeconds, List<Integer> rates, int latencyRate, int replayEvents, int replaySeconds,
                    int outboxRows, int connections, List<String> only, int interviewers, int interviewerLoops,
-                   int interviewersRate, int statisticsRuns, int overloadProbeRate, int capacity) {
+                   int interviewersRate, int statisticsRuns, int overloadProbeRate, int capacity, int tracingReplayEvents) {
 
         static final List<String> SCENARIOS = List.of("footprint", "ceilings", "ingest", "latency", "outbox", "replay",
                 "interviewers", "replay-statistics", "overload", TracingOverhead.SCENARIO);
@@ -89,6 +91,7 @@ public final class Bench {
             int statisticsRuns = quick ? 1 : 2;
             int overloadProbeRate = 3000;
             int capacity = 0;
+            int tracingReplayEvents = quick ? 10_000 : 100_000;
             List<String> only = SCENARIOS;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -106,6 +109,7 @@ public final class Bench {
                     case "--statistics-runs" -> statisticsRuns = Integer.parseInt(args[++i]);
                     case "--overload-probe-rate" -> overloadProbeRate = Integer.parseInt(args[++i]);
                     case "--capacity" -> capacity = Integer.parseInt(args[++i]);
+                    case "--tracing-replay-events" -> tracingReplayEvents = Integer.parseInt(args[++i]);
                     case "--only" -> {
                         only = List.of(args[++i].split(","));
                         for (String scenario : only) {
@@ -124,8 +128,11 @@ public final class Bench {
             if (overloadProbeRate < 1 || capacity < 0) {
                 throw new IllegalArgumentException("--overload-probe-rate must be at least 1 and --capacity at least 0 (0: probe it)");
             }
+            if (tracingReplayEvents < 5) {
+                throw new IllegalArgumentException("--tracing-replay-events must be at least 5 (one loop: opened, four scorecards)");
+            }
             return new Options(quick, stepSeconds, rates, latencyRate, replayEvents, replaySeconds, outboxRows, connections, only,
-                    interviewers, interviewerLoops, interviewersRate, statisticsRuns, overloadProbeRate, capacity);
+                    interviewers, interviewerLoops, interviewersRate, statisticsRuns, overloadProbeRate, capacity, tracingReplayEvents);
         }
     }
 

@@ -13,23 +13,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpServer;
 import io.debrief.testsupport.DebriefSystem;
 
 /**
- * What tracing costs (issue 17): scorecard submissions at one fixed rate ({@code --latency-rate}, 1,000/s, for
- * {@code --step-seconds}) against the three services started with tracing off (the default,
- * {@code quarkus.otel.sdk.disabled=true}) and then on, exporting every span over OTLP/HTTP to a collector stand-in in
- * this JVM that accepts and discards them; alternating off and on {@code --statistics-runs} times. Each run: the
- * services restarted with the mode, an unmeasured warm-up at the rate, the measured step, a pause for the pipeline to
- * finish the step's decisions and webhooks. Reported per run: achieved rate, HTTP p50 and p99 beside the load
- * generator's own at the rate, and the CPU the three services spent per submission (from /proc, the step and its
- * pipeline); then the overhead of tracing on those figures.
+ * What tracing costs (issue 17), with tracing off (the default, {@code quarkus.otel.sdk.disabled=true}) and on,
+ * exporting every span over OTLP/HTTP to a collector stand-in in this JVM that accepts and discards them (and counts
+ * the exports, in each run's note), alternating off and on {@code --statistics-runs} times. Two parts:
+ * <ul>
+ * <li>Ingest: scorecard submissions at one fixed rate ({@code --latency-rate}, 1,000/s, for {@code --step-seconds})
+ * against the three services. Each run: the services restarted with the mode, an unmeasured warm-up at the rate, the
+ * measured step, a pause for the pipeline to finish the step's decisions and webhooks. Reported per run: achieved
+ * rate, HTTP p50 and p99 beside the load generator's own at the rate, and the CPU the three services spent per
+ * submission (from /proc, the step and its pipeline); then the overhead of tracing on those figures.</li>
+ * <li>Replay: one backlog of {@code --tracing-replay-events} scorecard events, each record with a {@code traceparent}
+ * of its own as a traced scorecard-service relays them, replayed by fresh calibration-service instances with empty
+ * databases ({@link Backlogs#alternate}, the three services idle with tracing off meanwhile). Reported per run: events/s
+ * from the first decision to the last beside a plain consumer's; then the events/s with tracing on as a percentage of
+ * off.</li>
+ * </ul>
  */
 final class TracingOverhead {
 
     static final String SCENARIO = "tracing";
+    static final String REPLAY = SCENARIO + " replay";
     private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
@@ -45,29 +55,31 @@ final class TracingOverhead {
     }
 
     static void measure(Bench bench) throws Exception {
+        try (Collector collector = Collector.start()) {
+            ingest(bench, collector);
+            replay(bench, collector);
+        }
+    }
+
+    private static void ingest(Bench bench, Collector collector) throws Exception {
         int rate = bench.options().latencyRate();
         Duration step = Duration.ofSeconds(bench.options().stepSeconds());
         Duration warmUp = Duration.ofSeconds(bench.options().quick() ? 5 : 30);
         List<Run> off = new ArrayList<>();
         List<Run> on = new ArrayList<>();
-        try (Collector collector = Collector.start()) {
+        try {
             for (int run = 1; run <= bench.options().statisticsRuns(); run++) {
                 for (boolean traced : new boolean[] {false, true}) {
                     restart(bench, traced ? collector.environment() : Map.of());
-                    long exportsBefore = collector.requests.get();
-                    long bytesBefore = collector.bytes.get();
+                    Supplier<String> exported = collector.watch(traced, exports -> { }).start();
                     Run measured = step(bench, rate, warmUp, step);
                     (traced ? on : off).add(measured);
                     String mode = "tracing " + (traced ? "on" : "off") + ", run " + run;
-                    String exported = traced
-                            ? String.format(Locale.ROOT, "; %d OTLP exports, %.1f MB of spans received (warm-up included)",
-                                    collector.requests.get() - exportsBefore, (collector.bytes.get() - bytesBefore) / 1e6)
-                            : "";
-                    report(bench, rate, mode, measured, exported);
+                    report(bench, rate, mode, measured, exported.get() + " (warm-up included)");
                 }
             }
         } finally {
-            restart(bench, Map.of()); // the scenarios after this one get the services as they were
+            restart(bench, Map.of()); // the replay and the scenarios after this one get the services as they were
         }
         double p99Off = mean(off, run -> run.result().p(99));
         double p99On = mean(on, run -> run.result().p(99));
@@ -86,6 +98,28 @@ final class TracingOverhead {
                         p50On, p50Off)).withCeiling(Ceilings.noOpLatency(rate, 99.0), "load generator → no-op @" + rate + "/s p99"));
         bench.report().add(new Report.Row(SCENARIO, "achieved rate, tracing on of off", 100 * rateOn / rateOff, "%", true,
                 String.format(Locale.ROOT, "%s: on %.0f req/s, off %.0f req/s", means, rateOn, rateOff)));
+    }
+
+    /**
+     * The replay part: the three services stay as the other scenarios run them (tracing off, idle), so that every
+     * export the collector counts during a traced run is the replaying instance's.
+     */
+    private static void replay(Bench bench, Collector collector) throws Exception {
+        Backlogs.Backlog backlog = Backlogs.backlog(bench, SCENARIO, bench.options().tracingReplayEvents(),
+                "Kafka consumer reading the tracing backlog", (topic, loops) -> Backlogs.produce(bench, REPLAY, topic, loops, true));
+        AtomicLong exportsOff = new AtomicLong();
+        AtomicLong exportsOn = new AtomicLong();
+        Backlogs.Comparison replays = Backlogs.alternate(bench, backlog, REPLAY, "calibration-tracing",
+                new Backlogs.Mode("off", "tracing off", Map.of(), collector.watch(false, exportsOff::addAndGet)),
+                new Backlogs.Mode("on", "tracing on", collector.environment(), collector.watch(true, exportsOn::addAndGet)));
+        String verdict = exportsOn.get() == 0 ? "VOID, the traced replays exported nothing: "
+                : exportsOff.get() > 0 ? "the untraced replays exported spans too: " : "";
+        bench.report().add(new Report.Row(SCENARIO, "replay events/s with tracing on, of off", replays.percentOfOff(), "%", true,
+                String.format(Locale.ROOT, "%smean of %d runs each of %d events, first decision to last: on %.0f events/s, off %.0f "
+                                + "events/s (cost %.1f %%); best runs: on %.0f, off %.0f (cost %.1f %%); %d OTLP exports received "
+                                + "during the traced replays, %d during the untraced", verdict, replays.on().size(), backlog.events(),
+                        replays.meanOn(), replays.meanOff(), replays.cost(), replays.bestOn(), replays.bestOff(), replays.bestCost(),
+                        exportsOn.get(), exportsOff.get())));
     }
 
     private static void report(Bench bench, int rate, String mode, Run run, String exported) {
@@ -185,6 +219,33 @@ final class TracingOverhead {
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort());
             return env;
+        }
+
+        /**
+         * Counts the exports from {@code start()} until its note is read, and gives their number to {@code counted};
+         * {@code traced} says whether the watched run should export at all (see {@link #exportNote}).
+         */
+        Backlogs.Watch watch(boolean traced, LongConsumer counted) {
+            return () -> {
+                long requestsBefore = requests.get();
+                long bytesBefore = bytes.get();
+                return () -> {
+                    long exports = requests.get() - requestsBefore;
+                    counted.accept(exports);
+                    return exportNote(traced, exports, bytes.get() - bytesBefore);
+                };
+            };
+        }
+
+        /** What a run's note says of the exports received during it; loud where they contradict its mode. */
+        static String exportNote(boolean traced, long exports, long bytes) {
+            if (traced && exports == 0) {
+                return "; NO OTLP export received: tracing was not on";
+            }
+            if (!traced && exports > 0) {
+                return String.format(Locale.ROOT, "; %d OTLP exports received: tracing was not off", exports);
+            }
+            return String.format(Locale.ROOT, "; %d OTLP exports, %.1f MB of spans received", exports, bytes / 1e6);
         }
 
         @Override

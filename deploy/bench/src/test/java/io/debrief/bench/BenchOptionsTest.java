@@ -52,6 +52,22 @@ class BenchOptionsTest {
     }
 
     @Test
+    void issue17sTracingReplaysABacklogOfItsOwnSizeSmallerWithQuick() {
+        Bench.Options options = Bench.Options.parse(new String[] {"--only", "tracing"});
+        assertThat(options.only()).containsExactly(TracingOverhead.SCENARIO);
+        assertThat(options.tracingReplayEvents()).isEqualTo(100_000);
+        assertThat(options.statisticsRuns()).isEqualTo(2);
+        assertThat(Bench.Options.parse(new String[] {"--quick"}).tracingReplayEvents()).isLessThan(100_000);
+        Bench.Options given = Bench.Options.parse(new String[] {"--quick", "--only", "tracing", "--tracing-replay-events", "25000",
+                "--statistics-runs", "3"});
+        assertThat(given.tracingReplayEvents()).isEqualTo(25_000);
+        assertThat(given.statisticsRuns()).isEqualTo(3);
+        assertThat(given.replayEvents()).isEqualTo(Bench.Options.parse(new String[] {"--quick"}).replayEvents());
+        assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--tracing-replay-events", "4"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--tracing-replay-events");
+    }
+
+    @Test
     void quickIsASmokeRunThatExplicitOptionsStillOverride() {
         Bench.Options quick = Bench.Options.parse(new String[] {"--quick"});
         assertThat(quick.stepSeconds()).isLessThan(30);
