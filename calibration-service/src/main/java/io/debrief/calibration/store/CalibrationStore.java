@@ -22,6 +22,7 @@ import io.debrief.calibration.domain.Outcome;
 import io.debrief.calibration.domain.Recommendation;
 import io.debrief.calibration.domain.Scorecard;
 import io.debrief.calibration.domain.SubmittedScorecard;
+import io.debrief.platform.store.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

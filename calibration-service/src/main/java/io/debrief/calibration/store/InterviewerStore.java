@@ -19,6 +19,7 @@ import io.debrief.calibration.domain.Fraction;
 import io.debrief.calibration.domain.InterviewerContribution;
 import io.debrief.calibration.domain.InterviewerSums;
 import io.debrief.calibration.domain.Level;
+import io.debrief.platform.store.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

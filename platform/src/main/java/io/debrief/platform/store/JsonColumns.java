@@ -1,19 +1,22 @@
-package io.debrief.calibration.store;
+package io.debrief.platform.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON in the stores' text columns, written and read with the application's mapper; a failure is a bug, not input. */
-final class JsonColumns {
+/**
+ * JSON in a store's text columns, written and read with the application's mapper: the stores wrote the text themselves,
+ * so a failure is a bug, not input, and surfaces as an {@link IllegalStateException}.
+ */
+public final class JsonColumns {
 
     private final ObjectMapper json;
 
-    JsonColumns(ObjectMapper json) {
+    public JsonColumns(ObjectMapper json) {
         this.json = json;
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -21,7 +24,7 @@ final class JsonColumns {
         }
     }
 
-    <T> T read(String text, TypeReference<T> type) {
+    public <T> T read(String text, TypeReference<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {
