@@ -10,9 +10,12 @@ import java.util.Locale;
  * from many clients at once, to show that it refuses the excess early ({@code 503} with {@code Retry-After}) instead of
  * queueing it, so that the requests it does accept stay as fast as at half its capacity and nothing times out.
  *
- * <p>Capacity is measured, not assumed: probe steps offer 250/s, doubling up to {@code --overload-probe-rate}
- * (3,000/s) until one is saturated, and the most {@code 201} answers per second of any step is the capacity C
- * ({@code --capacity N} skips the probe). Then steps of
+ * <p>Capacity is measured, not assumed: probe steps of {@code --step-seconds} offer {@value #PROBE_START}/s, doubling
+ * up to {@code --overload-probe-rate} (3,000/s) until one is saturated, and the most {@code 201} answers per second of
+ * any step is the capacity C ({@code --capacity N} skips the probe). The probe climbs from below, and each step lasts as
+ * long as a measured one, so that the saturated step shows what the service sustains once its admission limit has
+ * settled: a first step far past capacity, short, measured a limit still shrinking from its start (57/s, where the 4×C
+ * step then accepted 107/s), and "half capacity" was a quarter of it. Then steps of
  * {@code --step-seconds} each at C/2, 2C and 4C. Every step opens its own loops first (unmeasured) and is followed by
  * a pause for the pipeline to drain. The generator has {@value #CLIENTS} connections, as many clients would: with
  * fewer connections than the service admits, the excess would queue in the generator's own pool, never reach the
@@ -25,6 +28,8 @@ final class Overload {
     static final int CLIENTS = 1024;
     static final double P99_FACTOR = 5.0;
     private static final Duration PAUSE = Duration.ofSeconds(10);
+    /** The probe's first rate: below what this kind of machine takes, so that the probe climbs to capacity. */
+    static final int PROBE_START = 25;
 
     /** One step's figures: offered rate and its multiple of capacity, and the answers by kind. */
     record Step(String name, double offered, OpenLoop.Classified answers, double seconds) {
@@ -55,10 +60,11 @@ final class Overload {
         try (LoadClient clients = new LoadClient(CLIENTS)) {
             Debriefs debriefs = new Debriefs(clients, bench.service("scorecard-service").baseUrl(), bench.tokens());
             Duration step = Duration.ofSeconds(options.stepSeconds());
-            run(bench, debriefs, "overload warm-up", Math.min(250, options.overloadProbeRate()), Duration.ofSeconds(options.quick() ? 3 : 20));
+            run(bench, debriefs, "overload warm-up", Math.min(2 * PROBE_START, options.overloadProbeRate()),
+                    Duration.ofSeconds(options.quick() ? 3 : 20));
             double capacity = options.capacity();
             if (capacity <= 0) {
-                capacity = probe(bench, debriefs, options.overloadProbeRate(), Duration.ofSeconds(options.quick() ? 3 : 10));
+                capacity = probe(bench, debriefs, options.overloadProbeRate(), options.quick() ? Duration.ofSeconds(3) : step);
             }
             if (capacity < 4) {
                 throw new IllegalStateException("scorecard-service accepted " + capacity + " submissions/s: no capacity to overload");
@@ -83,7 +89,7 @@ final class Overload {
      */
     private static double probe(Bench bench, Debriefs debriefs, int highest, Duration each) throws Exception {
         double capacity = 0;
-        for (int rate = Math.min(250, highest); ; rate = Math.min(highest, rate * 2)) {
+        for (int rate = Math.min(PROBE_START, highest); ; rate = Math.min(highest, rate * 2)) {
             Step step = run(bench, debriefs, "overload probe @" + rate + "/s", rate, each);
             report(bench, step, null, null);
             double accepted = step.accepted() / step.seconds();
