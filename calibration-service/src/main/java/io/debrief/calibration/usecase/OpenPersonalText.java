@@ -1,26 +1,22 @@
 package io.debrief.calibration.usecase;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.debrief.calibration.events.CalibrationJson;
 import io.debrief.calibration.events.DecisionJson;
-import io.smallrye.mutiny.Uni;
 import io.debrief.platform.privacy.LoopKeys;
+import io.debrief.platform.privacy.TextsToOpen;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Opens the personal text of what is about to be shown to a person (REST answers, the SSE stream): the candidate's name
  * and the final decision's reason travel and rest sealed under the loop's key, and are opened here with one key
- * request for the whole answer ({@link LoopKeys#keysFor}: none when nothing in it is sealed). Plain text stays as it
- * is; text whose key is gone (the candidate was erased) becomes null, the shape of the answer unchanged. Never used for
- * what is published: events keep the text sealed.
+ * request for the whole answer (platform's {@link TextsToOpen}: none when nothing in it is sealed). Plain text stays
+ * as it is; text whose key is gone (the candidate was erased) becomes null, the shape of the answer unchanged. Never
+ * used for what is published: events keep the text sealed.
  */
 @ApplicationScoped
 public class OpenPersonalText {
@@ -39,24 +35,18 @@ public class OpenPersonalText {
 
     /** A page of calibrations, one key request for all of them. */
     public Uni<List<CalibrationJson>> calibrations(List<CalibrationJson> calibrations) {
-        Map<String, Collection<String>> texts = new HashMap<>();
-        for (CalibrationJson c : calibrations) {
-            texts.computeIfAbsent(c.loopId(), id -> new ArrayList<>()).addAll(Arrays.asList(name(c), reason(c)));
-        }
-        return loopKeys.keysFor(texts).map(keys -> calibrations.stream()
-                .map(c -> name(c) == null && reason(c) == null ? c
-                        : c.withPersonalText(keys.reveal(c.loopId(), name(c)), keys.reveal(c.loopId(), reason(c))))
-                .toList());
+        return TextsToOpen.open(loopKeys, calibrations,
+                (texts, c) -> texts.add(c.loopId(), name(c)).add(c.loopId(), reason(c)),
+                (c, keys) -> name(c) == null && reason(c) == null ? c
+                        : c.withPersonalText(keys.reveal(c.loopId(), name(c)), keys.reveal(c.loopId(), reason(c))));
     }
 
     /** A loop's decisions, one key request for all of them. */
     public Uni<List<DecisionJson>> decisions(String loopId, List<DecisionJson> decisions) {
-        List<String> names = new ArrayList<>();
-        decisions.forEach(d -> names.add(d.candidate() == null ? null : d.candidate().name()));
-        return loopKeys.keysFor(Map.of(loopId, names)).map(keys -> decisions.stream()
-                .map(d -> d.candidate() == null || d.candidate().name() == null ? d
-                        : d.withCandidateName(keys.reveal(d.loopId(), d.candidate().name())))
-                .toList());
+        return TextsToOpen.open(loopKeys, decisions,
+                (texts, d) -> texts.add(loopId, d.candidate() == null ? null : d.candidate().name()),
+                (d, keys) -> d.candidate() == null || d.candidate().name() == null ? d
+                        : d.withCandidateName(keys.reveal(d.loopId(), d.candidate().name())));
     }
 
     /** A Calibration document as published (the SSE stream's data), opened, as JSON text. */

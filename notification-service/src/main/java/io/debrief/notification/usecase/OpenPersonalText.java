@@ -1,10 +1,7 @@
 package io.debrief.notification.usecase;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,13 +14,14 @@ import io.debrief.notification.events.DecisionJson;
 import io.debrief.notification.events.EventJson;
 import io.debrief.platform.privacy.LoopKeys;
 import io.debrief.platform.privacy.LoopKeys.Keys;
+import io.debrief.platform.privacy.TextsToOpen;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Opens the personal text of stored decisions and events (a candidate's name, a final decision's reason) at the edges
  * that answer a person or a subscriber, never before: the database keeps them as they travelled, sealed under their
  * loop's key (or plain, from before encryption). The keys of a whole response, page or batch are asked for in one
- * request ({@link LoopKeys#keysFor}); a loop without a key (erased) shows null. A failed key request fails with
+ * request (platform's {@link TextsToOpen}); a loop without a key (erased) shows null. A failed key request fails with
  * {@code LoopKeysUnavailable} (an outage: 503 on REST).
  */
 @ApplicationScoped
@@ -37,18 +35,15 @@ public class OpenPersonalText {
 
     /** The keys that open the names of these decisions: no request when none is sealed. */
     public Uni<Keys> keysForDecisions(Collection<StoredDecision> decisions) {
-        Map<String, List<String>> values = new HashMap<>();
-        decisions.forEach(decision -> add(values, decision.loopId(), DecisionJson.candidateName(decision.json())));
-        return loopKeys.keysFor(values);
+        return names(decisions).keys(loopKeys);
     }
 
     /** The keys that open the personal text of these decisions and events, in one request. */
     public Uni<Keys> keysFor(Collection<StoredDecision> decisions, Collection<StoredEvent> events) {
-        Map<String, List<String>> values = new HashMap<>();
-        decisions.forEach(decision -> add(values, decision.loopId(), DecisionJson.candidateName(decision.json())));
+        TextsToOpen texts = names(decisions);
         events.stream().filter(event -> event.type() == EventType.DECISION_FINALIZED && event.loopId() != null)
-                .forEach(event -> add(values, event.loopId(), EventJson.reason(event.json())));
-        return loopKeys.keysFor(values);
+                .forEach(event -> texts.add(event.loopId(), EventJson.reason(event.json())));
+        return texts.keys(loopKeys);
     }
 
     /** The decisions as relayed, names opened, in one key request. */
@@ -77,9 +72,9 @@ public class OpenPersonalText {
         loopKeys.forget(loopIds);
     }
 
-    private static void add(Map<String, List<String>> values, String loopId, String value) {
-        if (value != null) {
-            values.computeIfAbsent(loopId, ignored -> new ArrayList<>()).add(value);
-        }
+    private static TextsToOpen names(Collection<StoredDecision> decisions) {
+        TextsToOpen texts = new TextsToOpen();
+        decisions.forEach(decision -> texts.add(decision.loopId(), DecisionJson.candidateName(decision.json())));
+        return texts;
     }
 }

@@ -107,6 +107,34 @@ class LoopKeysTest {
     }
 
     @Test
+    void theTextsOfAWholeAnswerAreOpenedWithOneRequestInTheirOrder() {
+        LoopKeys keys = client(Optional.of("s3cret"), Duration.ofMinutes(1));
+        record Shown(String loopId, String text) {
+        }
+        List<Shown> answer = List.of(new Shown("loop-a", PersonalText.encrypt(key, "loop-a", "Lan")),
+                new Shown("loop-b", PersonalText.encrypt(PersonalText.newKey(), "loop-b", "Binh")),
+                new Shown("loop-c", "Plain"), new Shown("loop-a", null),
+                new Shown("loop-a", PersonalText.encrypt(key, "loop-a", "Strong systems design")));
+
+        List<String> opened = TextsToOpen.open(keys, answer, (texts, shown) -> texts.add(shown.loopId(), shown.text()),
+                (shown, found) -> found.reveal(shown.loopId(), shown.text())).await().atMost(WAIT);
+
+        assertThat(opened).containsExactly("Lan", null, "Plain", null, "Strong systems design");
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void textsWithNothingSealedAskForNoKey() {
+        LoopKeys keys = client(Optional.of("s3cret"), Duration.ofMinutes(1));
+
+        LoopKeys.Keys plain = new TextsToOpen().add("loop-a", "Lan").add("loop-b", null).keys(keys)
+                .await().atMost(WAIT);
+
+        assertThat(plain.reveal("loop-a", "Lan")).isEqualTo("Lan");
+        assertThat(requests).hasValue(0);
+    }
+
+    @Test
     void anExpiredKeyIsAskedForAgain() throws InterruptedException {
         LoopKeys keys = client(Optional.of("s3cret"), Duration.ofMillis(50));
         keys.keys(List.of("loop-a")).await().atMost(WAIT);
