@@ -78,11 +78,16 @@ public final class EventJson {
      * erased; the field stays).
      */
     public static String relayFinalized(String storedJson, String reason) {
+        return write(finalDecision(storedJson, reason));
+    }
+
+    /** A stored final decision as relayed (see {@link #relayFinalized}), as a JSON tree. */
+    public static JsonNode finalDecision(String storedJson, String reason) {
         JsonNode data = read(storedJson);
         if (data instanceof ObjectNode object && object.has("reason")) {
             object.put("reason", reason);
         }
-        return write(data);
+        return data;
     }
 
     /** The {@code reason} of a stored final decision as it is stored: sealed, plain (old events) or null. */

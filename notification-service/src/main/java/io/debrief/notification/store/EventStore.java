@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.debrief.notification.domain.IncomingEvent;
 import io.debrief.notification.domain.StoredEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -20,6 +24,30 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class EventStore {
 
     static final String COLUMNS = "seq, ce_id, type, loop_id, payload::text AS payload, occurred_at";
+
+    private final Pool pool;
+
+    public EventStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The latest final decision of each of these loops that has one, by loop id. */
+    public Uni<Map<String, StoredEvent>> finalDecisions(Collection<String> loopIds) {
+        if (loopIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("SELECT DISTINCT ON (loop_id) " + COLUMNS + " FROM event"
+                        + " WHERE type = 'hiring.decision.finalized' AND loop_id = ANY($1) ORDER BY loop_id, seq DESC")
+                .execute(Tuple.of(loopIds.stream().distinct().toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, StoredEvent> finals = new LinkedHashMap<>();
+                    rows.forEach(row -> {
+                        StoredEvent event = Rows.event(row, "");
+                        finals.put(event.loopId(), event);
+                    });
+                    return finals;
+                });
+    }
 
     /** Inserts the events not stored yet with one statement; yields the newly stored ones. */
     public Uni<List<StoredEvent>> insertNew(SqlConnection transaction, List<IncomingEvent> events) {

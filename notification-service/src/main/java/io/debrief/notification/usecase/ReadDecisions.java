@@ -10,8 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.debrief.notification.domain.StoredDecision;
+import io.debrief.notification.domain.StoredEvent;
 import io.debrief.notification.events.DecisionJson;
+import io.debrief.notification.events.EventJson;
 import io.debrief.notification.store.DecisionStore;
+import io.debrief.notification.store.EventStore;
+import io.debrief.platform.privacy.LoopKeys.Keys;
 import io.debrief.platform.privacy.LoopKeysUnavailable;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -33,13 +37,15 @@ public class ReadDecisions {
     private static final Duration KEYS_RETRY_MAX = Duration.ofSeconds(10);
 
     private final DecisionStore store;
+    private final EventStore events;
     private final DecisionStream stream;
     private final DecisionsConfig config;
     private final OpenPersonalText personalText;
 
-    public ReadDecisions(DecisionStore store, DecisionStream stream, DecisionsConfig config,
+    public ReadDecisions(DecisionStore store, EventStore events, DecisionStream stream, DecisionsConfig config,
             OpenPersonalText personalText) {
         this.store = store;
+        this.events = events;
         this.stream = stream;
         this.config = config;
         this.personalText = personalText;
@@ -54,11 +60,22 @@ public class ReadDecisions {
     }
 
     /**
-     * A loop's decisions, newest version first; without a loop, the latest decisions of all loops; names opened with
-     * one key request.
+     * A loop's decisions, newest version first; without a loop, the latest decisions of all loops; each with its loop's
+     * final decision ({@code finalDecision}, when the hiring manager has made one), names and reasons opened with one
+     * key request.
      */
     public Uni<List<ObjectNode>> newestFirst(String loopId) {
-        return store.newestFirst(loopId, config.listLimit()).flatMap(personalText::relay);
+        return store.newestFirst(loopId, config.listLimit()).flatMap(decisions -> events
+                .finalDecisions(decisions.stream().map(StoredDecision::loopId).toList())
+                .flatMap(finals -> personalText.keysFor(decisions, finals.values()).map(keys -> decisions.stream()
+                        .map(decision -> withFinal(OpenPersonalText.relay(decision, keys), finals.get(decision.loopId()), keys))
+                        .toList())));
+    }
+
+    private static ObjectNode withFinal(ObjectNode decision, StoredEvent finalDecision, Keys keys) {
+        decision.set("finalDecision", finalDecision == null ? null : EventJson.finalDecision(finalDecision.json(),
+                keys.reveal(finalDecision.loopId(), EventJson.reason(finalDecision.json()))));
+        return decision;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.debrief.contract.GoldenEvent;
 import io.debrief.notification.support.Api;
@@ -69,11 +70,10 @@ class GoldenDecisionIT extends ReceivesWebhooks {
 
             Kafka.send(sealed.topic(), sealed.key(), sealed.valueText(), sealed.headers());
 
-            // stored: GET /api/decisions answers the fixture's Decision
+            // stored: GET /api/decisions answers the fixture's Decision, with no final decision yet
             await().atMost(WAIT).untilAsserted(() -> assertThat(Api.decisions(loopId)).hasSize(1));
-            String listed = Api.asHiringManager().queryParam("loopId", loopId).get("/api/decisions")
-                    .then().statusCode(200).extract().asString();
-            assertThat(mismatches(golden, JSON.readTree(listed).get(0))).isEmpty();
+            assertThat(listed(loopId).get("finalDecision").isNull()).isTrue();
+            assertThat(mismatches(golden, withoutFinal(listed(loopId)))).isEmpty();
 
             // streamed: one event, id loopId:decisionVersion, data the fixture's Decision
             await().atMost(WAIT).until(() -> client.eventsWithIdPrefix(loopId).size() == 1);
@@ -101,6 +101,45 @@ class GoldenDecisionIT extends ReceivesWebhooks {
                         value -> PersonalText.decrypt(key, loopId, value).orElse(null))).isEmpty());
         Api.asRecruiter().delete("/api/subscriptions/{id}", subscriptionId).then().statusCode(204);
         Erasures.eraseAndAwait(golden.value().at("/candidate/id").asText(), loopId);
+    }
+
+    @Test
+    void aListedDecisionCarriesItsLoopsFinalDecisionTheSealedReasonOpened() throws Exception {
+        String loopId = Kafka.newLoopId("golden-final");
+        Map<String, String> ids = Map.of("key", loopId, "headers.ce_subject", loopId, "value.loopId", loopId);
+        GoldenEvent decision = GoldenEvent.of("hiring.decision.made.v1").with(ids).with(Map.of("headers.ce_id", loopId + ":1"));
+        GoldenEvent finalized = GoldenEvent.of("hiring.decision.finalized.v1").with(ids)
+                .with(Map.of("headers.ce_id", loopId + ":final"));
+        assertThat(finalized.sealed()).containsExactly("value.reason");
+        byte[] key = LoopKeysStandIn.newKey(loopId);
+        for (GoldenEvent event : List.of(decision, finalized)) {
+            GoldenEvent sealed = event.sealedWith(text -> PersonalText.encrypt(key, loopId, text));
+            Kafka.send(sealed.topic(), sealed.key(), sealed.valueText(), sealed.headers());
+        }
+
+        await().atMost(WAIT).until(() -> !listed(loopId).path("finalDecision").isNull());
+        JsonNode listed = listed(loopId);
+        assertThat(mismatches(decision, withoutFinal(listed))).isEmpty();
+        assertThat(mismatches(finalized, listed.get("finalDecision"))).isEmpty();
+        Erasures.eraseAndAwait(decision.value().at("/candidate/id").asText(), loopId);
+        // erased: the decision and its final outcome stay, the reason is gone
+        await().atMost(WAIT).until(() -> listed(loopId).at("/finalDecision/reason").isNull());
+        assertThat(listed(loopId).at("/finalDecision/outcome").asText()).isEqualTo(finalized.value().get("outcome").asText());
+    }
+
+    /** The only decision GET /api/decisions lists for the loop, or a missing node before there is one. */
+    private static JsonNode listed(String loopId) throws Exception {
+        String answer = Api.asHiringManager().queryParam("loopId", loopId).get("/api/decisions")
+                .then().statusCode(200).extract().asString();
+        return JSON.readTree(answer).path(0);
+    }
+
+    /** A listed decision without the field the listing adds to the Decision (which it must have). */
+    private static JsonNode withoutFinal(JsonNode listed) {
+        assertThat(listed.has("finalDecision")).as("the listing's finalDecision field").isTrue();
+        ObjectNode copy = listed.deepCopy();
+        copy.remove("finalDecision");
+        return copy;
     }
 
     /**
