@@ -4,10 +4,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.debrief.platform.store.JsonColumns;
 import io.debrief.scorecard.domain.Area;
 import io.debrief.scorecard.domain.GreenFlag;
 import io.debrief.scorecard.domain.Recommendation;
@@ -16,8 +16,8 @@ import io.debrief.scorecard.domain.ScorecardContent;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * The stores' JSON columns, written and read with the application's mapper (a failure is a bug, not input), and the
- * one reading of a stored scorecard's content.
+ * The stores' JSON columns, written and read through platform's {@link JsonColumns} (a failure is a bug, not input), and
+ * the one reading of a stored scorecard's content.
  */
 final class StoredJson {
 
@@ -30,26 +30,18 @@ final class StoredJson {
     private static final TypeReference<List<RedFlag>> RED_FLAGS = new TypeReference<>() { };
     private static final TypeReference<List<GreenFlag>> GREEN_FLAGS = new TypeReference<>() { };
 
-    private final ObjectMapper mapper;
+    private final JsonColumns columns;
 
     StoredJson(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.columns = new JsonColumns(mapper);
     }
 
     String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return columns.write(value);
     }
 
     <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON unreadable", e);
-        }
+        return columns.read(json, type);
     }
 
     /** A scorecard's content from {@link #CONTENT_COLUMNS}, the first of them at column {@code first}. */
