@@ -4,8 +4,6 @@ import static io.debrief.calibration.Events.header;
 import static io.debrief.calibration.Events.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import io.debrief.calibration.Events;
 import io.debrief.calibration.LoopKeyService;
 import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.Tracing;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -29,21 +27,10 @@ import io.quarkus.test.junit.TestProfile;
  * of the loop's record that completed it, so one trace leads from the scorecard's POST to hiring-decisions.
  */
 @QuarkusTest
-@TestProfile(TracedDecisionsIT.TracingOn.class)
+@TestProfile(Tracing.On.class)
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "calibration"))
 @WithTestResource(LoopKeyService.class)
 class TracedDecisionsIT {
-
-    /** Tracing on, exporting to a port where nothing listens (the trace is checked on the records). */
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + freePort(),
-                    "quarkus.log.category.\"io.opentelemetry\".level", "OFF",
-                    "quarkus.log.category.\"io.quarkus.opentelemetry\".level", "OFF");
-        }
-    }
 
     static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     static final String SCORECARD_SPAN = "b7ad6b7169203331";
@@ -73,7 +60,7 @@ class TracedDecisionsIT {
     private static String traceIdOf(ConsumerRecord<String, String> record) {
         String traceparent = header(record, "traceparent");
         assertThat(traceparent).as("traceparent of " + record.topic()).isNotNull();
-        return traceparent.split("-")[1];
+        return Tracing.traceId(traceparent);
     }
 
     private static Map<String, String> tracedHeaders(String loopId) {
@@ -85,7 +72,7 @@ class TracedDecisionsIT {
         headers.put("ce_subject", loopId);
         headers.put("ce_time", Instant.now().toString());
         headers.put("content-type", "application/json");
-        headers.put("traceparent", "00-" + TRACE_ID + "-" + SCORECARD_SPAN + "-01");
+        headers.put("traceparent", Tracing.traceparent(TRACE_ID, SCORECARD_SPAN));
         return headers;
     }
 
@@ -102,13 +89,5 @@ class TracedDecisionsIT {
         data.put("recommendation", "STRONG_YES");
         data.put("submittedAt", Instant.now().toString());
         return data;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort(); // free once closed: nothing listens there
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

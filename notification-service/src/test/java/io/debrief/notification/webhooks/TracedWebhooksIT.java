@@ -1,10 +1,9 @@
 package io.debrief.notification.webhooks;
 
+import static io.debrief.testsupport.Tracing.spanId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +20,10 @@ import io.debrief.notification.support.WebhookReceiver;
 import io.debrief.notification.support.WebhookReceiver.Received;
 import io.debrief.notification.support.WebhookReceiver.Response;
 import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.Tracing;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -33,20 +32,9 @@ import io.quarkus.test.junit.TestProfile;
  * that trace whose W3C {@code traceparent} the receiver gets, while the Standard Webhooks signature still verifies.
  */
 @QuarkusTest
-@TestProfile(TracedWebhooksIT.TracingOn.class)
+@TestProfile(Tracing.On.class)
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class TracedWebhooksIT extends ReceivesWebhooks {
-
-    /** Tracing on, exporting to a port where nothing listens (the trace is checked on the requests). */
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + freePort(),
-                    "quarkus.log.category.\"io.opentelemetry\".level", "OFF",
-                    "quarkus.log.category.\"io.quarkus.opentelemetry\".level", "OFF");
-        }
-    }
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String DECISION_SPAN = "00f067aa0ba902b7";
@@ -83,7 +71,7 @@ class TracedWebhooksIT extends ReceivesWebhooks {
                 "headers.ce_id", loopId + ":sara:overdue:1", "headers.ce_subject", loopId,
                 "value.loopId", loopId, "value.interviewerId", "sara"));
         Map<String, String> headers = new HashMap<>(reminder.headers());
-        headers.put("traceparent", "00-" + TRACE_ID + "-" + DECISION_SPAN + "-01");
+        headers.put("traceparent", Tracing.traceparent(TRACE_ID, DECISION_SPAN));
 
         Kafka.send(reminder.topic(), reminder.key(), reminder.valueText(), headers);
 
@@ -120,19 +108,7 @@ class TracedWebhooksIT extends ReceivesWebhooks {
         headers.put("ce_subject", subject);
         headers.put("ce_time", Instant.now().toString());
         headers.put("content-type", "application/json");
-        headers.put("traceparent", "00-" + TRACE_ID + "-" + DECISION_SPAN + "-01");
+        headers.put("traceparent", Tracing.traceparent(TRACE_ID, DECISION_SPAN));
         return headers;
-    }
-
-    private static String spanId(String traceparent) {
-        return traceparent.split("-")[2];
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort(); // free once closed: nothing listens there
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

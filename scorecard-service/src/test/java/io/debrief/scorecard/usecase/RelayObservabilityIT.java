@@ -3,8 +3,6 @@ package io.debrief.scorecard.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -30,12 +28,13 @@ import io.debrief.scorecard.config.OutboxConfig;
 import io.debrief.scorecard.events.Publishers;
 import io.debrief.scorecard.testing.Api;
 import io.debrief.testsupport.LocalStackTestResource;
+import io.debrief.testsupport.Ports;
+import io.debrief.testsupport.Tracing;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
@@ -46,20 +45,9 @@ import jakarta.inject.Inject;
  * broker did not acknowledge reports how many rows it left.
  */
 @QuarkusTest
-@TestProfile(RelayObservabilityIT.TracingOn.class)
+@TestProfile(Tracing.On.class)
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scorecard"))
 class RelayObservabilityIT {
-
-    /** Tracing on, exporting to a port where nothing listens (the spans are checked on the records). */
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + freePort(),
-                    "quarkus.log.category.\"io.opentelemetry\".level", "OFF",
-                    "quarkus.log.category.\"io.quarkus.opentelemetry\".level", "OFF");
-        }
-    }
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String CLIENT_SPAN = "00f067aa0ba902b7";
@@ -85,7 +73,7 @@ class RelayObservabilityIT {
     @Test
     void aRecordContinuesTheTraceOfTheRequestThatWroteIt() {
         String loopId = Api.asRecruiter().contentType("application/json")
-                .header("traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN + "-01")
+                .header("traceparent", Tracing.traceparent(TRACE_ID, CLIENT_SPAN))
                 .body(Api.json(Api.loopBody("alice", "TECHNICAL_SCREEN"))).post("/api/loops")
                 .then().statusCode(201).extract().jsonPath().getString("loopId");
 
@@ -133,7 +121,7 @@ class RelayObservabilityIT {
             String loopId = Api.openLoop("dave", "TECHNICAL_SCREEN");
             long pending = Api.pendingOutboxRows(db, loopId);
             assertThat(pending).isEqualTo(1);
-            try (RelayOutbox cutOff = new RelayOutbox(db, publishers.publisher("127.0.0.1:" + freePort(),
+            try (RelayOutbox cutOff = new RelayOutbox(db, publishers.publisher("127.0.0.1:" + Ports.free(),
                     config.topic(), Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1500)), config.batchSize(),
                     RelayOutbox.AfterPublish.NOTHING)) {
                 RelayOutbox.PublishFailure failure = catchThrowableOfType(RelayOutbox.PublishFailure.class,
@@ -177,13 +165,5 @@ class RelayObservabilityIT {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
         return headers;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort(); // free once closed: nothing listens there
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
