@@ -9,16 +9,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+
 /**
  * What every service's load-shedding test checks (platform's {@code admission.Admission} in front of its API): with
  * {@link #NO_ROOM} every {@code /api} request and stream is answered 503 with {@code Retry-After: 2} and a problem at
- * once, {@code /q/health/live} still answers, and the shed counters moved.
+ * once, {@code /q/health/live} still answers, and the shed counters moved. A service's test runs with {@link NoRoom}.
  */
 public final class LoadShedding {
 
     /** Settings that leave no room at all. */
     public static final Map<String, String> NO_ROOM = Map.of("debrief.admission.max-in-flight", "0",
             "debrief.admission.max-streams", "0", "debrief.admission.retry-after", "2s");
+
+    /** The test profile of {@link #NO_ROOM}. */
+    public static class NoRoom implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return NO_ROOM;
+        }
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -1,7 +1,6 @@
 package io.debrief.notification.api;
 
 import java.net.URI;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,21 +10,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** platform's Admission is in front of this service's API ({@link LoadShedding}: with no room, everything is shed). */
 @QuarkusTest
-@TestProfile(LoadSheddingIT.NoRoom.class)
+@TestProfile(LoadShedding.NoRoom.class)
 @WithTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class LoadSheddingIT {
-
-    public static class NoRoom implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return LoadShedding.NO_ROOM;
-        }
-    }
 
     @TestHTTPResource("/")
     URI service;
