@@ -1,6 +1,5 @@
 package io.debrief.notification.support;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,33 +7,29 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.debrief.testsupport.KafkaRecords;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
- * The tests' Kafka client, SmallRye's {@link KafkaCompanion} on the test stack's broker: publishes records the way the
- * producers do (key loopId, CloudEvents binary headers, {@code acks=all}) and reads topics from the beginning.
+ * The tests' Kafka client, test-support's {@link KafkaRecords} (SmallRye's {@link KafkaCompanion}) on the test stack's
+ * broker: publishes records the way the producers do (key loopId, CloudEvents binary headers, {@code acks=all}) and
+ * reads topics from the beginning.
  */
 public final class Kafka {
 
     public static final String HIRING_DECISIONS = "hiring-decisions";
     public static final String DLQ = "hiring-decisions-dlq";
 
-    private static KafkaCompanion companion;
+    private static final KafkaRecords RECORDS = new KafkaRecords(
+            () -> ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
     private Kafka() {
     }
 
-    public static synchronized KafkaCompanion companion() {
-        if (companion == null) {
-            companion = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        }
-        return companion;
+    public static KafkaCompanion companion() {
+        return RECORDS.companion();
     }
 
     public static String newLoopId(String prefix) {
@@ -60,13 +55,7 @@ public final class Kafka {
 
     /** A record with exactly these headers. */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-        companion().produceStrings()
-                .withProp(ProducerConfig.ACKS_CONFIG, "all")
-                .withProp(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
-                .fromRecords(record)
-                .awaitCompletion(Duration.ofSeconds(30));
+        RECORDS.send(topic, key, value, headers);
     }
 
     /** The records with this key on the dead-letter topic, read from the beginning until {@code expected} are seen. */
@@ -76,21 +65,10 @@ public final class Kafka {
 
     /** Up to {@code expected} records with this key on {@code topic}, read from the beginning for at most {@code wait}. */
     public static List<ConsumerRecord<String, String>> withKey(String topic, String key, int expected, Duration wait) {
-        try (ConsumerTask<String, String> task = companion().consumeStrings()
-                .withGroupId("test-reader-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(topic, records -> records.select().where(record -> key.equals(record.key())))) {
-            try {
-                task.awaitRecords(expected, wait);
-            } catch (AssertionError | RuntimeException fewer) {
-                // fewer than expected: the caller asserts on what arrived
-            }
-            return List.copyOf(task.getRecords());
-        }
+        return RECORDS.withKey(topic, key, expected, wait);
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaRecords.header(record, name);
     }
 }

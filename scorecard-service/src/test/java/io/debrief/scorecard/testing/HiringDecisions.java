@@ -1,20 +1,14 @@
 package io.debrief.scorecard.testing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.debrief.contract.GoldenEvent;
+import io.debrief.testsupport.KafkaRecords;
 import io.debrief.testsupport.LocalStack;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
  * {@code hiring-decisions} for the audit's ITs: publishes decisions as calibration-service does (the golden fixtures,
@@ -27,16 +21,9 @@ public final class HiringDecisions {
     public static final String MADE = "hiring.decision.made.v1";
     public static final String FINALIZED = "hiring.decision.finalized.v1";
 
-    private static KafkaCompanion companion;
+    private static final KafkaRecords RECORDS = new KafkaRecords(() -> LocalStack.shared().kafkaBootstrapServers());
 
     private HiringDecisions() {
-    }
-
-    private static synchronized KafkaCompanion companion() {
-        if (companion == null) {
-            companion = new KafkaCompanion(LocalStack.shared().kafkaBootstrapServers());
-        }
-        return companion;
     }
 
     /** The golden event of {@code type} for {@code loopId} (key, ce_subject, value.loopId and ce_id), and more. */
@@ -64,32 +51,15 @@ public final class HiringDecisions {
 
     /** Publishes any record with these headers. */
     public static void send(String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
-        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-        companion().produceStrings()
-                .withProp(ProducerConfig.ACKS_CONFIG, "all")
-                .withProp(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
-                .fromRecords(record)
-                .awaitCompletion(Duration.ofSeconds(30));
+        RECORDS.send(TOPIC, key, value, headers);
     }
 
     /** The dead letters with this key, read from the beginning until {@code expected} are seen (at most 30 s). */
     public static List<ConsumerRecord<String, String>> deadLetters(String key, int expected) {
-        try (ConsumerTask<String, String> task = companion().consumeStrings()
-                .withGroupId("test-reader-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(DEAD_LETTERS, records -> records.select().where(record -> key.equals(record.key())))) {
-            try {
-                task.awaitRecords(expected, Duration.ofSeconds(30));
-            } catch (AssertionError | RuntimeException fewer) {
-                // fewer than expected: the caller asserts on what arrived
-            }
-            return List.copyOf(task.getRecords());
-        }
+        return RECORDS.withKey(DEAD_LETTERS, key, expected, Duration.ofSeconds(30));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaRecords.header(record, name);
     }
 }
