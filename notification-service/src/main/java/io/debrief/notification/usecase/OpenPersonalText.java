@@ -1,7 +1,6 @@
 package io.debrief.notification.usecase;
 
 import java.util.Collection;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,12 +43,6 @@ public class OpenPersonalText {
         events.stream().filter(event -> event.type() == EventType.DECISION_FINALIZED && event.loopId() != null)
                 .forEach(event -> texts.add(event.loopId(), EventJson.reason(event.json())));
         return texts.keys(loopKeys);
-    }
-
-    /** The decisions as relayed, names opened, in one key request. */
-    public Uni<List<ObjectNode>> relay(List<StoredDecision> decisions) {
-        return keysForDecisions(decisions)
-                .map(keys -> decisions.stream().map(decision -> relay(decision, keys)).toList());
     }
 
     /** A decision as relayed, its candidate's name opened with {@code keys} (null once erased). */
