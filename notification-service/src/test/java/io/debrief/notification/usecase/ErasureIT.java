@@ -90,9 +90,15 @@ class ErasureIT extends ReceivesWebhooks {
         assertThat(finalWebhook.signatureProblem()).isNull();
         assertThat(unsealed(finalized).mismatches(finalized.topic(), finalized.key(), finalized.headers(),
                 finalWebhook.json().get("data").toString())).isEmpty();
-        // REST and the letter: the name opened
-        assertThat(listed(loopId)).singleElement().satisfies(listed -> assertThat(unsealed(decision).mismatches(
-                decision.topic(), decision.key(), decision.headers(), listed.toString())).isEmpty());
+        // REST and the letter: the name opened, and the reason of the final decision listed with the decision
+        assertThat(listed(loopId)).singleElement().satisfies(listed -> {
+            ObjectNode asDecision = listed.deepCopy();
+            JsonNode finalDecision = asDecision.remove("finalDecision");
+            assertThat(unsealed(decision).mismatches(decision.topic(), decision.key(), decision.headers(),
+                    asDecision.toString())).isEmpty();
+            assertThat(unsealed(finalized).mismatches(finalized.topic(), finalized.key(), finalized.headers(),
+                    finalDecision.toString())).isEmpty();
+        });
         assertThat(letterBody(loopId)).contains("Dear " + name + ",");
         // stored as they travelled: sealed; nothing derived holds the name
         assertThat(stored("SELECT payload::text || summary FROM decision WHERE loop_id = ?", loopId))
@@ -123,6 +129,8 @@ class ErasureIT extends ReceivesWebhooks {
             assertThat(listed.get("outcome")).isEqualTo(decision.value().get("outcome"));
             assertThat(listed.get("checks")).isEqualTo(decision.value().get("checks"));
             assertThat(listed.get("areaScores")).isEqualTo(decision.value().get("areaScores"));
+            assertThat(listed.at("/finalDecision/reason").isNull()).isTrue();
+            assertThat(listed.at("/finalDecision/outcome")).isEqualTo(finalized.value().get("outcome"));
             assertThat(listed.toString()).doesNotContain(name).doesNotContain(PersonalText.PREFIX);
         }));
         assertThat(replayedNames(loopId)).containsExactly((String) null);
