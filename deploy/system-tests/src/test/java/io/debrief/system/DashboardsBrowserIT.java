@@ -179,6 +179,24 @@ class DashboardsBrowserIT {
             assertThat(finalDecision.getText()).contains("Final decision: Hire", "overrides the computed No hire",
                     "references confirm it", "harry-manager");
             assertThat(browser.driver.findElement(By.cssSelector("[data-loop-id='" + loopId + "']")).getText()).contains("final: Hire");
+
+            // and on the recruiter page, once notification-service has it (a recruiter reloads until then)
+            browser.signIn(system.notifications().baseUrl(), system.tokens().mint("rita-recruiter", "recruiter"));
+            By onTheCard = By.cssSelector("[data-decision='" + loopId + ":1'] [data-final]");
+            long[] loadedAt = {System.nanoTime()};
+            WebElement recruiterFinal = browser.wait.until(driver -> {
+                List<WebElement> found = driver.findElements(onTheCard);
+                if (found.isEmpty() && System.nanoTime() - loadedAt[0] > Duration.ofSeconds(3).toNanos()) {
+                    driver.navigate().refresh();
+                    loadedAt[0] = System.nanoTime();
+                }
+                return found.isEmpty() ? null : found.get(0);
+            });
+            assertThat(recruiterFinal.getAttribute("data-final")).isEqualTo("HIRE");
+            assertThat(recruiterFinal.getAttribute("data-override")).isEqualTo("true");
+            assertThat(recruiterFinal.getText()).contains("Final decision: Hire", "overrides the computed No hire",
+                    "references confirm it", "harry-manager");
+            browser.screenshot("recruiter-final-decision");
         }
     }
 
