@@ -32,7 +32,18 @@ public record DecisionSchema(
         List<String> areasToImprove,
         Instant decidedAt,
         @Schema(description = "one line for a chat message or an e-mail subject; built here when upstream sent none")
-        String summary) {
+        String summary,
+        @Schema(nullable = true, description = "GET /api/decisions only: the loop's final decision by the hiring manager"
+                + " (CONTRACT.md Part 2), null before there is one; not on the stream or in webhooks")
+        FinalDecision finalDecision) {
+
+    @Schema(name = "DecisionFinal", description = "hiring.decision.finalized's FinalDecision, the reason opened (null"
+            + " once the candidate is erased)")
+    public record FinalDecision(String loopId, @Schema(enumeration = { "HIRE", "NO_HIRE" }) String outcome,
+            @Schema(nullable = true) String reason, int decisionVersion,
+            @Schema(enumeration = { "HIRE", "NO_HIRE", "INSUFFICIENT_EVIDENCE" }) String computedOutcome,
+            boolean override, String decidedBy, Instant decidedAt) {
+    }
 
     @Schema(name = "DecisionCandidate")
     public record Candidate(String id, String name) {

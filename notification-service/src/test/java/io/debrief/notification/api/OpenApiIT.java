@@ -70,6 +70,9 @@ class OpenApiIT {
         assertThat(document.toString()).doesNotContain("valueNode").doesNotContain("JsonNode");
         assertThat(document.at("/paths/~1api~1decisions/get/responses/200/content/application~1json/schema/items/$ref")
                 .asText()).endsWith("/Decision");
+        assertThat(names(document.at("/components/schemas/DecisionFinal/properties"))).containsExactlyInAnyOrder(
+                "loopId", "outcome", "reason", "decisionVersion", "computedOutcome", "override", "decidedBy", "decidedAt");
+        assertThat(document.at("/components/schemas/Decision/properties/finalDecision").isMissingNode()).isFalse();
     }
 
     private static JsonNode document() throws Exception {
