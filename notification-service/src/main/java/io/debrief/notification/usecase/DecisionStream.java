@@ -17,9 +17,17 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
  * Decisions as a stream that resumes: everything received after a given event, then live, without a gap or a
- * duplicate. The live feed is joined first and buffered while the store replays; buffered items the replay already
- * emitted are dropped. The replay pages through decisions by sequence number; {@link RecordDecisions} makes
- * sequence order commit order, so a decision committed after the replay read its page has a higher number.
+ * duplicate. A client without a (known) last event gets everything received after it joined. The start is fixed
+ * first (the client's last event, or where the table ends as it joins); then the live feed is joined and buffered
+ * while the store replays from the start; buffered items the replay already emitted are dropped. The replay pages
+ * through decisions by sequence number; {@link RecordDecisions} makes sequence order commit order, so a decision
+ * committed after the replay read its page has a higher number and comes live.
+ *
+ * <p>The replay waits until the feed knows the sequence it goes on from ({@link DecisionFeed#start()}), and so reads
+ * at least that far. A client that joined an instance still starting up (the fault suite's kills and restarts) would
+ * otherwise miss the decisions committed between its start and the feed's: live only, a client that came in before
+ * the feed had started lost the instance's first decisions; a resuming one could lose those its replay read too
+ * early to see.
  */
 @ApplicationScoped
 public class DecisionStream {
@@ -36,20 +44,24 @@ public class DecisionStream {
 
     /**
      * @param lastEventId the id of the last event the client saw ({@code loopId:decisionVersion}); empty or unknown
-     *                    starts with live decisions only
+     *                    starts with what is received after the client joined
      * @param onJoined    runs once the live feed is joined, before any decision is emitted
      */
     public Multi<StoredDecision> after(Optional<String> lastEventId, Runnable onJoined) {
-        return Multi.createFrom().emitter(emitter -> {
-            Resumer resumer = new Resumer(emitter);
-            Runnable leave = feed.listen(resumer::live);
-            emitter.onTermination(leave);
-            onJoined.run();
-            // the replay starts once the feed has: then it reads at least as far as the feed goes on from
-            feed.start().flatMap(started -> startSeq(lastEventId))
-                    .flatMap(seq -> seq.isEmpty() ? Uni.createFrom().item(-1L) : replay(seq.get(), resumer))
-                    .subscribe().with(last -> resumer.replayed(), emitter::fail);
-        });
+        return Multi.createFrom().emitter(emitter -> startSeq(lastEventId)
+                // read before the feed is joined: what is committed after this read is replayed or comes live
+                .flatMap(seq -> seq.isPresent() ? Uni.createFrom().item(seq.get()) : store.lastSeq())
+                .subscribe().with(start -> {
+                    if (emitter.isCancelled()) {
+                        return;
+                    }
+                    Resumer resumer = new Resumer(emitter);
+                    Runnable leave = feed.listen(resumer::live);
+                    emitter.onTermination(leave);
+                    onJoined.run();
+                    feed.start().flatMap(started -> replay(start, resumer))
+                            .subscribe().with(last -> resumer.replayed(), emitter::fail);
+                }, emitter::fail));
     }
 
     private Uni<Optional<Long>> startSeq(Optional<String> lastEventId) {

@@ -22,6 +22,9 @@ class DecisionStreamTest {
 
     private final DecisionFeed feed = new DecisionFeed();
     private final AtomicReference<UniEmitter<? super List<StoredDecision>>> pendingReplay = new AtomicReference<>();
+    private final List<UniEmitter<? super List<StoredDecision>>> replays = new CopyOnWriteArrayList<>();
+    /** Where the decision table ends: the start of a client without a known last event. */
+    private long tableEnd = 4;
     private final List<Long> requestedAfter = new ArrayList<>();
 
     private final DecisionStore store = new DecisionStore(null) {
@@ -34,7 +37,15 @@ class DecisionStreamTest {
         @Override
         public Uni<List<StoredDecision>> after(long seq, int limit) {
             requestedAfter.add(seq);
-            return Uni.createFrom().<List<StoredDecision>>emitter(emitter -> pendingReplay.set(emitter));
+            return Uni.createFrom().<List<StoredDecision>>emitter(emitter -> {
+                pendingReplay.set(emitter);
+                replays.add(emitter);
+            });
+        }
+
+        @Override
+        public Uni<Long> lastSeq() {
+            return Uni.createFrom().item(tableEnd);
         }
     };
 
@@ -94,28 +105,49 @@ class DecisionStreamTest {
     }
 
     @Test
-    void withoutLastEventIdOnlyLiveDecisionsArrive() {
+    void withoutLastEventIdEverythingReceivedAfterTheClientJoinedArrives() {
         List<Long> received = new CopyOnWriteArrayList<>();
         List<String> joined = new CopyOnWriteArrayList<>();
         stream.after(Optional.empty(), () -> joined.add("joined")).subscribe().with(d -> received.add(d.seq()));
 
-        feed.publish(decision(3));
-        feed.publish(decision(4));
+        // the table ended at 4 when the client came: the replay from there finds 5, which is also live
+        feed.publish(decision(5));
+        pendingReplay.get().complete(List.of(decision(5)));
+        feed.publish(decision(6));
 
         assertThat(joined).containsExactly("joined");
-        assertThat(requestedAfter).isEmpty();
-        assertThat(received).containsExactly(3L, 4L);
+        assertThat(requestedAfter).containsExactly(4L);
+        assertThat(received).containsExactly(5L, 6L);
     }
 
     @Test
-    void unknownLastEventIdStartsLive() {
+    void aClientWithoutLastEventIdThatJoinsBeforeTheFeedHasStartedGetsTheDecisionsInBetween() {
+        // CI's fault suite: the stream client connected to a fresh instance whose feed went on from 5, read after the
+        // first five decisions were stored; live only, the client never got them
+        DecisionFeed starting = new DecisionFeed();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        tableEnd = 0;
+        new DecisionStream(store, starting).after(Optional.empty(), () -> { })
+                .subscribe().with(decision -> received.add(decision.seq()));
+
+        starting.startedAfter(5);
+        assertThat(requestedAfter).containsExactly(0L);
+        pendingReplay.get().complete(List.of(decision(1), decision(2), decision(3), decision(4), decision(5)));
+        starting.publish(decision(6));
+
+        assertThat(received).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void unknownLastEventIdStartsWhereTheTableEndsAsTheClientJoins() {
         List<Long> received = new CopyOnWriteArrayList<>();
         stream.after(Optional.of("never-seen:3"), () -> { }).subscribe().with(d -> received.add(d.seq()));
         stream.after(Optional.of("garbage"), () -> { }).subscribe().with(d -> received.add(d.seq()));
+        replays.forEach(replay -> replay.complete(List.of()));
 
         feed.publish(decision(11));
 
-        assertThat(requestedAfter).isEmpty();
+        assertThat(requestedAfter).containsExactly(4L, 4L);
         assertThat(received).containsExactly(11L, 11L);
     }
 
@@ -125,7 +157,8 @@ class DecisionStreamTest {
         var subscription = stream.after(Optional.empty(), () -> { }).subscribe().with(d -> received.add(d.seq()));
 
         subscription.cancel();
-        feed.publish(decision(1));
+        feed.publish(decision(5));
+        pendingReplay.get().complete(List.of(decision(5)));
 
         assertThat(received).isEmpty();
     }
