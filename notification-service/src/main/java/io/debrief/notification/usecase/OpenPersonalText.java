@@ -4,6 +4,7 @@ import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.debrief.notification.domain.EventType;
@@ -54,10 +55,18 @@ public class OpenPersonalText {
     /** An event's data as relayed: a final decision's reason opened with {@code keys}; other events as received. */
     public static String relay(StoredEvent event, Keys keys) {
         if (event.type() == EventType.DECISION_FINALIZED && event.loopId() != null) {
-            return EventJson.relayFinalized(event.json(),
-                    keys.reveal(event.loopId(), EventJson.reason(event.json())));
+            return EventJson.relayFinalized(event.json(), reason(event, keys));
         }
         return EventJson.relay(event.json());
+    }
+
+    /** A stored final decision as relayed, as a JSON tree: its reason opened with {@code keys} (null once erased). */
+    public static JsonNode finalDecision(StoredEvent event, Keys keys) {
+        return EventJson.finalDecision(event.json(), reason(event, keys));
+    }
+
+    private static String reason(StoredEvent finalDecision, Keys keys) {
+        return keys.reveal(finalDecision.loopId(), EventJson.reason(finalDecision.json()));
     }
 
     /** Forgets the keys of erased loops in this instance at once. */

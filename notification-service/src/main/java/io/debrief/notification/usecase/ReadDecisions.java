@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.debrief.notification.domain.StoredDecision;
 import io.debrief.notification.domain.StoredEvent;
 import io.debrief.notification.events.DecisionJson;
-import io.debrief.notification.events.EventJson;
 import io.debrief.notification.store.DecisionStore;
 import io.debrief.notification.store.EventStore;
 import io.debrief.platform.privacy.LoopKeys.Keys;
@@ -73,8 +72,7 @@ public class ReadDecisions {
     }
 
     private static ObjectNode withFinal(ObjectNode decision, StoredEvent finalDecision, Keys keys) {
-        decision.set("finalDecision", finalDecision == null ? null : EventJson.finalDecision(finalDecision.json(),
-                keys.reveal(finalDecision.loopId(), EventJson.reason(finalDecision.json()))));
+        decision.set("finalDecision", finalDecision == null ? null : OpenPersonalText.finalDecision(finalDecision, keys));
         return decision;
     }
 
