@@ -10,12 +10,14 @@ import java.util.Locale;
  * from many clients at once, to show that it refuses the excess early ({@code 503} with {@code Retry-After}) instead of
  * queueing it, so that the requests it does accept stay as fast as at half its capacity and nothing times out.
  *
- * <p>Capacity is measured, not assumed: probe steps of {@code --step-seconds} offer {@value #PROBE_START}/s, doubling
- * up to {@code --overload-probe-rate} (3,000/s) until one is saturated, and the most {@code 201} answers per second of
- * any step is the capacity C ({@code --capacity N} skips the probe). The probe climbs from below, and each step lasts as
- * long as a measured one, so that the saturated step shows what the service sustains once its admission limit has
- * settled: a first step far past capacity, short, measured a limit still shrinking from its start (57/s, where the 4×C
- * step then accepted 107/s), and "half capacity" was a quarter of it. Then steps of
+ * <p>Capacity is measured, not assumed: after a warm-up of two steps' length at {@value #WARM_UP_RATE}/s (the three
+ * services' JIT compilers share the machine's cores for their first minutes), probe steps of {@code --step-seconds}
+ * offer {@value #PROBE_START}/s, doubling up to {@code --overload-probe-rate} (3,000/s), until the service's throughput
+ * has levelled off: a step that is saturated (under 90 % of its offer accepted) and accepts no more than
+ * {@value #PLATEAU_GAIN}× the best earlier step. The most {@code 201} answers per second of any step is the capacity C
+ * ({@code --capacity N} skips the probe). Stopping at the first saturated step put C too low twice: that step meets an
+ * admission limit still learning (the first run: 57/s where the 4×C step then accepted 107/s; the next, climbing from
+ * below but stopping at once: 40/s where 4×C accepted 80/s), and "half capacity" was a quarter of it. Then steps of
  * {@code --step-seconds} each at C/2, 2C and 4C. Every step opens its own loops first (unmeasured) and is followed by
  * a pause for the pipeline to drain. The generator has {@value #CLIENTS} connections, as many clients would: with
  * fewer connections than the service admits, the excess would queue in the generator's own pool, never reach the
@@ -30,6 +32,9 @@ final class Overload {
     private static final Duration PAUSE = Duration.ofSeconds(10);
     /** The probe's first rate: below what this kind of machine takes, so that the probe climbs to capacity. */
     static final int PROBE_START = 25;
+    static final int WARM_UP_RATE = 2 * PROBE_START;
+    /** How much more a saturated step must accept than the best before it for the probe to go on climbing. */
+    static final double PLATEAU_GAIN = 1.1;
 
     /** One step's figures: offered rate and its multiple of capacity, and the answers by kind. */
     record Step(String name, double offered, OpenLoop.Classified answers, double seconds) {
@@ -60,8 +65,8 @@ final class Overload {
         try (LoadClient clients = new LoadClient(CLIENTS)) {
             Debriefs debriefs = new Debriefs(clients, bench.service("scorecard-service").baseUrl(), bench.tokens());
             Duration step = Duration.ofSeconds(options.stepSeconds());
-            run(bench, debriefs, "overload warm-up", Math.min(2 * PROBE_START, options.overloadProbeRate()),
-                    Duration.ofSeconds(options.quick() ? 3 : 20));
+            run(bench, debriefs, "overload warm-up", Math.min(WARM_UP_RATE, options.overloadProbeRate()),
+                    options.quick() ? Duration.ofSeconds(3) : step.multipliedBy(2));
             double capacity = options.capacity();
             if (capacity <= 0) {
                 capacity = probe(bench, debriefs, options.overloadProbeRate(), options.quick() ? Duration.ofSeconds(3) : step);
@@ -84,8 +89,7 @@ final class Overload {
 
     /**
      * Steps of rising offered rates, up to {@code highest}: the most submissions per second the service accepted in
-     * any of them. The steps stop once one is saturated (under 90 % of its offer accepted): past that, a higher offer
-     * measures how much the refusals cost, not what the service can take.
+     * any of them, once its throughput has levelled off ({@link #levelledOff}).
      */
     private static double probe(Bench bench, Debriefs debriefs, int highest, Duration each) throws Exception {
         double capacity = 0;
@@ -93,11 +97,22 @@ final class Overload {
             Step step = run(bench, debriefs, "overload probe @" + rate + "/s", rate, each);
             report(bench, step, null, null);
             double accepted = step.accepted() / step.seconds();
+            boolean done = levelledOff(capacity, rate, accepted) || rate == highest;
             capacity = Math.max(capacity, accepted);
-            if (accepted < 0.9 * rate || rate == highest) {
+            if (done) {
                 return capacity;
             }
         }
+    }
+
+    /**
+     * Whether a probe step at {@code offered}/s that accepted {@code accepted}/s, after steps whose best accepted
+     * {@code best}/s, shows the service's throughput levelled off: the step is saturated (under 90 % of its offer
+     * accepted) and gained at most {@value #PLATEAU_GAIN}× on the best. A saturated step that still gained more says
+     * the service was still warming up or its admission limit still learning, so a higher offer may be taken too.
+     */
+    static boolean levelledOff(double best, double offered, double accepted) {
+        return accepted < 0.9 * offered && accepted <= PLATEAU_GAIN * best;
     }
 
     private static Step run(Bench bench, Debriefs debriefs, String name, double rate, Duration duration) throws Exception {
