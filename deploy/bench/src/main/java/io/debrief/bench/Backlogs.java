@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,10 +27,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -70,14 +72,8 @@ final class Backlogs {
             connection.commit();
             long initial = count(connection);
             long launched = System.nanoTime();
-            Thread starter = new Thread(() -> {
-                try {
-                    bench.launch("scorecard-service", "scorecard-service", "scorecard", Map.of("DEBRIEF_OUTBOX_TOPIC", "bench-outbox-drain"));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            starter.start();
+            CompletableFuture<Void> starter = launching(bench, "scorecard-service", "scorecard-service", "scorecard",
+                    Map.of("DEBRIEF_OUTBOX_TOPIC", "bench-outbox-drain"));
             long firstDelete = 0;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             long left = initial;
@@ -322,14 +318,7 @@ final class Backlogs {
                     "MP_MESSAGING_OUTGOING_CALIBRATION_UPDATES_TOPIC", calibrations,
                     "MP_MESSAGING_OUTGOING_HIRING_DECISIONS_TOPIC", decisions));
             env.putAll(environment);
-            Thread starter = new Thread(() -> {
-                try {
-                    bench.launch(instance, "calibration-service", database, env);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            starter.start();
+            CompletableFuture<Void> starter = launching(bench, instance, "calibration-service", database, env);
             Set<String> decided = new HashSet<>();
             long firstDecision = 0;
             // bounded: a slow rebuild is reported from what it did in the time it had, never waited for open-endedly
@@ -351,6 +340,21 @@ final class Backlogs {
         }
     }
 
+    /**
+     * Launches a service in the background, so that the caller watches what it does from its first moment; the
+     * future's {@code join()} waits for it to be ready and rethrows what failed.
+     */
+    private static CompletableFuture<Void> launching(Bench bench, String instance, String service, String database,
+                                                     Map<String, String> environment) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                bench.launch(instance, service, database, environment);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
     private static void createTopics(String bootstrap, List<String> topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, 6, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
@@ -370,39 +374,19 @@ final class Backlogs {
      * scorecard-service with tracing on relays do, so that a traced consumer has a context to link per record.
      */
     static void produce(Bench bench, String scenario, String topic, int loops, boolean traced) throws InterruptedException {
-        long start = System.nanoTime();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        AtomicLong acknowledged = new AtomicLong();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.stack().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024),
-                ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024),
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
-                new StringSerializer(), new StringSerializer())) {
-            Callback checked = (metadata, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                } else {
-                    acknowledged.incrementAndGet();
-                }
-            };
-            for (int l = 0; l < loops && failure.get() == null; l++) {
+        double rate;
+        try (BacklogProducer producer = new BacklogProducer(bench.stack().kafkaBootstrapServers())) {
+            for (int l = 0; l < loops && !producer.failed(); l++) {
                 String loop = UUID.randomUUID().toString();
-                producer.send(traced(record(topic, loop, "hiring.loop.opened.v1", opened(loop, l)), traced), checked);
+                producer.send(traced(record(topic, loop, "hiring.loop.opened.v1", opened(loop, l)), traced));
                 for (int seat = 0; seat < 4; seat++) {
-                    producer.send(traced(record(topic, loop, "hiring.scorecard.submitted.v1", submitted(loop, seat, 1)), traced),
-                            checked);
+                    producer.send(traced(record(topic, loop, "hiring.scorecard.submitted.v1", submitted(loop, seat, 1)), traced));
                 }
             }
-            producer.flush();
+            rate = producer.finish("the replay backlog", loops * 5L);
         }
-        if (failure.get() != null || acknowledged.get() != loops * 5L) {
-            throw new IllegalStateException("the replay backlog was not produced: " + acknowledged.get() + " of " + loops * 5L
-                    + " acknowledged", failure.get());
-        }
-        bench.report().add(new Report.Row(scenario, "backlog produced", acknowledged.get() / ((System.nanoTime() - start) / 1e9),
-                "events/s", true, acknowledged.get() + " events straight to Kafka, one producer, acks=all, idempotence on"
+        bench.report().add(new Report.Row(scenario, "backlog produced", rate,
+                "events/s", true, loops * 5L + " events straight to Kafka, one producer, acks=all, idempotence on"
                         + (traced ? "; each record with a traceparent of its own" : "")));
     }
 
@@ -416,29 +400,14 @@ final class Backlogs {
      * recommendation follows the scores. Deterministic (fixed seed). Every send checked.
      */
     static void produceRealistic(Bench bench, String topic, int loops, int interviewers) throws InterruptedException {
-        long start = System.nanoTime();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        AtomicLong acknowledged = new AtomicLong();
         java.util.Random random = new java.util.Random(15);
         String[] stages = {"TECHNICAL_SCREEN", "TECHNICAL_DEEP_DIVE", "SYSTEM_DESIGN", "CULTURAL_FIT"};
         String[] areas = {"CONTAINERIZATION", "ORCHESTRATION", "CI_CD", "ML_TOOLS", "MONITORING", "SYSTEM_DESIGN",
                 "PROBLEM_SOLVING", "COMMUNICATION"};
         Instant origin = Instant.now().minus(Duration.ofDays(730));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.stack().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024),
-                ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024),
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
-                new StringSerializer(), new StringSerializer())) {
-            Callback checked = (metadata, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                } else {
-                    acknowledged.incrementAndGet();
-                }
-            };
-            for (int l = 0; l < loops && failure.get() == null; l++) {
+        double rate;
+        try (BacklogProducer producer = new BacklogProducer(bench.stack().kafkaBootstrapServers())) {
+            for (int l = 0; l < loops && !producer.failed(); l++) {
                 String loop = UUID.randomUUID().toString();
                 double draw = random.nextDouble();
                 String level = draw < 0.30 ? "JUNIOR" : draw < 0.75 ? "MID" : "SENIOR";
@@ -456,7 +425,7 @@ final class Backlogs {
                 }
                 producer.send(record(topic, loop, "hiring.loop.opened.v1", "{\"loopId\":\"" + loop + "\",\"candidate\":{\"id\":\"c"
                         + l + "\",\"name\":\"Replay " + l + "\"},\"position\":\"MLOps Engineer\",\"level\":\"" + level
-                        + "\",\"panel\":[" + panel + "],\"openedAt\":\"" + openedAt + "\"}"), checked);
+                        + "\",\"panel\":[" + panel + "],\"openedAt\":\"" + openedAt + "\"}"));
                 for (int seat = 0; seat < 4; seat++) {
                     int iv = Integer.parseInt(ids[seat].substring("bench-iv-".length()));
                     double bias = ((iv * 37) % 13 - 6) * 0.25;
@@ -474,17 +443,13 @@ final class Backlogs {
                     producer.send(record(topic, loop, "hiring.scorecard.submitted.v1", "{\"loopId\":\"" + loop
                             + "\",\"scorecardId\":\"" + UUID.randomUUID() + "\",\"interviewerId\":\"" + ids[seat] + "\",\"stage\":\""
                             + stages[seat] + "\",\"version\":1,\"scores\":{" + scores + "},\"redFlags\":[],\"greenFlags\":[],"
-                            + "\"recommendation\":\"" + recommendation + "\",\"submittedAt\":\"" + submittedAt + "\"}"), checked);
+                            + "\"recommendation\":\"" + recommendation + "\",\"submittedAt\":\"" + submittedAt + "\"}"));
                 }
             }
-            producer.flush();
+            rate = producer.finish("the statistics backlog", loops * 5L);
         }
-        if (failure.get() != null || acknowledged.get() != loops * 5L) {
-            throw new IllegalStateException("the statistics backlog was not produced: " + acknowledged.get() + " of " + loops * 5L
-                    + " acknowledged", failure.get());
-        }
-        bench.report().add(new Report.Row("replay-statistics", "backlog produced", acknowledged.get() / ((System.nanoTime() - start) / 1e9),
-                "events/s", true, acknowledged.get() + " events straight to Kafka: " + loops + " loops over " + interviewers
+        bench.report().add(new Report.Row("replay-statistics", "backlog produced", rate,
+                "events/s", true, loops * 5L + " events straight to Kafka: " + loops + " loops over " + interviewers
                         + " interviewers, scheduled ends, overlapping areas; one producer, acks=all, idempotence on"));
     }
 
@@ -562,5 +527,58 @@ final class Backlogs {
                 + Debriefs.interviewer(seat) + "\",\"stage\":\"TECHNICAL_SCREEN\",\"version\":" + version + ",\"scores\":{\""
                 + Debriefs.AREAS[seat][0] + "\":4,\"" + Debriefs.AREAS[seat][1] + "\":4},\"redFlags\":[],\"greenFlags\":[],"
                 + "\"recommendation\":\"YES\",\"submittedAt\":\"" + Instant.now() + "\"}";
+    }
+
+    /**
+     * A backlog's producer: acks=all, idempotence on, large batches, no compression; every send's outcome counted and
+     * the first failure kept, so that a backlog is only used once all of it was acknowledged.
+     */
+    private static final class BacklogProducer implements AutoCloseable {
+
+        private final long start = System.nanoTime();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final AtomicLong acknowledged = new AtomicLong();
+        private final KafkaProducer<String, String> producer;
+
+        BacklogProducer(String bootstrapServers) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                    ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024),
+                    ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024),
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
+                    new StringSerializer(), new StringSerializer());
+        }
+
+        void send(ProducerRecord<String, String> record) {
+            producer.send(record, this::acknowledged);
+        }
+
+        private void acknowledged(RecordMetadata metadata, Exception error) {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            } else {
+                acknowledged.incrementAndGet();
+            }
+        }
+
+        boolean failed() {
+            return failure.get() != null;
+        }
+
+        /** Waits for every send's answer: the events per second acknowledged, or an error unless all were. */
+        double finish(String backlog, long expected) {
+            producer.flush();
+            if (failure.get() != null || acknowledged.get() != expected) {
+                throw new IllegalStateException(backlog + " was not produced: " + acknowledged.get() + " of " + expected
+                        + " acknowledged", failure.get());
+            }
+            return expected / ((System.nanoTime() - start) / 1e9);
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
     }
 }

@@ -18,7 +18,8 @@ import java.util.Locale;
  * ({@code --capacity N} skips the probe). Stopping at the first saturated step put C too low twice: that step meets an
  * admission limit still learning (the first run: 57/s where the 4×C step then accepted 107/s; the next, climbing from
  * below but stopping at once: 40/s where 4×C accepted 80/s), and "half capacity" was a quarter of it. Then steps of
- * {@code --step-seconds} each at C/2, 2C and 4C. Every step opens its own loops first (unmeasured) and is followed by
+ * {@code --step-seconds} each at C/2, 2C and 4C, and 4C again for {@value #SUSTAINED_STEPS} steps' length, longer
+ * than the admission limit remembers the service's latency without load. Every step opens its own loops first (unmeasured) and is followed by
  * a pause for the pipeline to drain. The generator has {@value #CLIENTS} connections, as many clients would: with
  * fewer connections than the service admits, the excess would queue in the generator's own pool, never reach the
  * service, and show as latency of the generator's making. The generator is measured against a no-op endpoint at 4C
@@ -35,6 +36,8 @@ final class Overload {
     static final int WARM_UP_RATE = 2 * PROBE_START;
     /** How much more a saturated step must accept than the best before it for the probe to go on climbing. */
     static final double PLATEAU_GAIN = 1.1;
+    /** The sustained overload's length in steps: two minutes of 30 s steps, twice what the limit remembers. */
+    static final int SUSTAINED_STEPS = 4;
 
     /** One step's figures: offered rate and its multiple of capacity, and the answers by kind. */
     record Step(String name, double offered, OpenLoop.Classified answers, double seconds) {
@@ -84,6 +87,11 @@ final class Overload {
                 Step over = run(bench, debriefs, "overload @" + multiple + "×C", multiple * capacity, step);
                 report(bench, over, half, capacity);
             }
+            // longer than the admission limit's memory of the service's latency without load (a minute): an overload
+            // that lasts must not teach the limit the latency of its own queue
+            Duration sustained = options.quick() ? step : step.multipliedBy(SUSTAINED_STEPS);
+            Step lasting = run(bench, debriefs, "overload @4×C for " + sustained.toSeconds() + " s", 4 * capacity, sustained);
+            report(bench, lasting, half, capacity);
         }
     }
 

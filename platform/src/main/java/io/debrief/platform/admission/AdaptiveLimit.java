@@ -10,8 +10,14 @@ import java.util.Arrays;
  * a second where it answers 40 (deploy/bench, scenario {@code overload}).
  *
  * <p>The rule, once per window of answers (at least {@value #MIN_SAMPLES} answers and {@link #WINDOW_NANOS} long):
- * the window's median latency is compared with the service's latency without load, the lowest window median of the
- * last {@link #BASELINE_NANOS}. While the median stays within {@value #TOLERANCE}× of it, the limit grows by its
+ * the window's median latency is compared with the service's latency without load, the baseline: the lowest median
+ * of the windows of the last {@link #BASELINE_NANOS} in which no request was shed. A window that shed was the limit
+ * at work, and its latency is that of a service kept busy, not of one without load: were it a candidate, a sustained
+ * overload would teach the baseline its own latency within a minute, the tolerance would double with it, and the
+ * limit would climb back to {@code max} a minute at a time while the queue grew (the benchmark's probe, offering 100
+ * to 800 submissions/s for three minutes, saw accepted p99 rise to 17× its half-capacity figure). Through an overload
+ * longer than that, the baseline stays the last one learnt; only a service that has shed in every window since it
+ * started falls back to the lowest median of all its recent windows. While the median stays within {@value #TOLERANCE}× of it, the limit grows by its
  * square root (if the window used at least {@value #BUSY}% of it: an idle service's limit does not creep up);
  * beyond, it is multiplied by {@code TOLERANCE × baseline / median} (at least ½), so that the queue the service keeps
  * is about as long as the work it can do without one. Always between {@code min} and {@code max}. Requests that
@@ -44,10 +50,14 @@ final class AdaptiveLimit {
     private double limit;
     private int inFlight;
     private int busiest;
+    /** Whether the current window refused a request. */
+    private boolean shed;
+    /** The last baseline learnt from windows that shed nothing, or 0. */
+    private long lastBaseline;
     private long[] samples = new long[64];
     private int count;
     private long windowStart;
-    /** Window medians of the last {@link #BASELINE_NANOS}, as (time, median) pairs, oldest first. */
+    /** Window medians of the last {@link #BASELINE_NANOS}, as (time, median, 1 if the window shed) triples, oldest first. */
     private final java.util.ArrayDeque<long[]> medians = new java.util.ArrayDeque<>();
 
     AdaptiveLimit(int min, int max, int initial, Clock clock) {
@@ -70,9 +80,11 @@ final class AdaptiveLimit {
             limit = max;
             count = 0;
             busiest = inFlight;
+            shed = false;
             windowStart = now;
         }
         if (inFlight >= (int) limit) {
+            shed = true;
             return -1;
         }
         inFlight++;
@@ -102,11 +114,8 @@ final class AdaptiveLimit {
         while (!medians.isEmpty() && now - medians.peekFirst()[0] > BASELINE_NANOS) {
             medians.pollFirst();
         }
-        medians.addLast(new long[] {now, median});
-        long baseline = Long.MAX_VALUE;
-        for (long[] m : medians) {
-            baseline = Math.min(baseline, m[1]);
-        }
+        medians.addLast(new long[] {now, median, shed ? 1 : 0});
+        long baseline = baseline();
         double next;
         if (median <= TOLERANCE * baseline) {
             next = busiest * 100 >= BUSY * (int) limit ? limit + Math.sqrt(limit) : limit;
@@ -116,7 +125,25 @@ final class AdaptiveLimit {
         limit = Math.max(min, Math.min(max, next));
         count = 0;
         busiest = inFlight;
+        shed = false;
         windowStart = now;
+    }
+
+    /** The lowest median of the recent windows that shed nothing; else the last one learnt; else of all recent ones. */
+    private long baseline() {
+        long unshed = Long.MAX_VALUE;
+        long any = Long.MAX_VALUE;
+        for (long[] m : medians) {
+            any = Math.min(any, m[1]);
+            if (m[2] == 0) {
+                unshed = Math.min(unshed, m[1]);
+            }
+        }
+        if (unshed != Long.MAX_VALUE) {
+            lastBaseline = unshed;
+            return unshed;
+        }
+        return lastBaseline > 0 ? lastBaseline : any;
     }
 
     synchronized int limit() {

@@ -43,6 +43,17 @@ class AdaptiveLimitTest {
     }
 
     @Test
+    void anOverloadLongerThanTheBaselinesMemoryDoesNotTeachItTheQueuesLatency() {
+        AdaptiveLimit limit = new AdaptiveLimit(16, 256, 256, clock);
+        drive(limit, 20, 32, 2_000_000, 20); // light load: 2 ms answers, the baseline
+        // five minutes of a flood, five times the baseline's memory: every window sheds
+        drive(limit, 1000, 32, 2_000_000, (int) (5 * 60_000_000_000L / AdaptiveLimit.WINDOW_NANOS));
+        // as after one minute: about what keeps answers within twice the 2 ms learnt before the flood, not the 256 a
+        // baseline of the flood's own 4-6 ms answers (then 8-12 ms, ...) would let the limit climb back to
+        assertThat(limit.limit()).isBetween(32, 96);
+    }
+
+    @Test
     void aFastServiceThatIsHeldBackByTheLimitIsGivenMoreUpToTheCeiling() {
         AdaptiveLimit limit = new AdaptiveLimit(16, 128, 16, clock);
         drive(limit, 1000, 1000, 2_000_000, 80); // answers stay at 2 ms however many are in flight
