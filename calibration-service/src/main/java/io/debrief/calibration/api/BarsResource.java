@@ -6,7 +6,6 @@ import java.util.Map;
 import io.debrief.calibration.domain.CalibrationEngine;
 import io.debrief.calibration.domain.Level;
 import io.debrief.calibration.events.CalibrationJson;
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,10 +32,8 @@ public class BarsResource {
     @GET
     @Operation(summary = "The hiring bar of every level")
     @APIResponse(responseCode = "200", description = "{JUNIOR:{average, areaMinimum, expertAreas}, MID:…, SENIOR:…}")
-    @APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token's roles may not read the bars",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)")
+    @APIResponse(responseCode = "403", description = "The token's roles may not read the bars")
     public Map<Level, CalibrationJson.BarJson> bars() {
         Map<Level, CalibrationJson.BarJson> bars = new LinkedHashMap<>();
         for (Level level : Level.values()) {

@@ -14,7 +14,6 @@ import io.debrief.calibration.usecase.OpenPersonalText;
 import io.debrief.calibration.usecase.QueryCalibrations;
 import io.debrief.calibration.usecase.RecordFinalDecision;
 import io.debrief.platform.problem.EnumParameter;
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
 import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -53,13 +52,10 @@ import org.jboss.logging.Logger;
 @RolesAllowed({Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calibrations")
-@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)")
+@APIResponse(responseCode = "403", description = "The token's roles may not do this")
 @APIResponse(responseCode = "503", description = "The database or the loop keys (scorecard-service) are unavailable;"
-        + " retry after Retry-After",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + " retry after Retry-After")
 public class CalibrationResource {
 
     private static final Logger LOG = Logger.getLogger(CalibrationResource.class);
@@ -83,8 +79,7 @@ public class CalibrationResource {
     @Path("/{loopId}")
     @Operation(summary = "The current calibration of a loop")
     @APIResponse(responseCode = "200", description = "The calibration")
-    @APIResponse(responseCode = "404", description = "The loop is unknown (or only scorecards of it arrived so far)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The loop is unknown (or only scorecards of it arrived so far)")
     public Uni<CalibrationJson> calibration(@PathParam("loopId") String loopId) {
         return calibrations.calibration(loopId).map(found -> ofKnownLoop(found, loopId)).chain(open::calibration);
     }
@@ -94,8 +89,7 @@ public class CalibrationResource {
     @Path("/{loopId}/decisions")
     @Operation(summary = "Every decision version of a loop, oldest first")
     @APIResponse(responseCode = "200", description = "The decisions (empty while the loop is undecided)")
-    @APIResponse(responseCode = "404", description = "The loop is unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The loop is unknown")
     public Uni<List<DecisionJson>> decisions(@PathParam("loopId") String loopId) {
         return calibrations.decisions(loopId).map(found -> ofKnownLoop(found, loopId))
                 .chain(decisions -> open.decisions(loopId, decisions));
@@ -110,17 +104,12 @@ public class CalibrationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FinalDecisionJson.class)))
     @APIResponse(responseCode = "400", description = "An invalid body: outcome not HIRE or NO_HIRE, reason missing or"
-            + " over 10,000 characters, decisionVersion missing", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The loop is unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " over 10,000 characters, decisionVersion missing")
+    @APIResponse(responseCode = "404", description = "The loop is unknown")
     @APIResponse(responseCode = "409", description = "The loop is not DECIDED, decisionVersion is not its latest, it"
-            + " is already final, HIRE on INSUFFICIENT_EVIDENCE, or the candidate was erased", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "A body over 256 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "A body that is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " is already final, HIRE on INSUFFICIENT_EVIDENCE, or the candidate was erased")
+    @APIResponse(responseCode = "413", description = "A body over 256 KiB")
+    @APIResponse(responseCode = "415", description = "A body that is not application/json")
     public Uni<Response> finalDecision(@PathParam("loopId") String loopId,
                                        @NotNull(message = "a body is required") @Valid FinalDecisionRequest request,
                                        @Context UriInfo uri) {
@@ -133,8 +122,7 @@ public class CalibrationResource {
     @GET
     @Operation(summary = "Calibrations matching every filter given, newest change first")
     @APIResponse(responseCode = "200", description = "The calibrations")
-    @APIResponse(responseCode = "400", description = "An unknown status, level or outcome",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An unknown status, level or outcome")
     public Uni<List<CalibrationJson>> calibrations(
             @QueryParam("status") @Schema(implementation = CalibrationStatus.class) String status,
             @QueryParam("level") @Schema(implementation = Level.class) String level,

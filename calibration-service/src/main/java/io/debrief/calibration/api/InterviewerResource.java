@@ -14,7 +14,6 @@ import io.debrief.calibration.usecase.InterviewerCalibrationView;
 import io.debrief.calibration.usecase.QueryInterviewers;
 import io.debrief.platform.problem.EnumParameter;
 import io.debrief.platform.problem.AccessDenied;
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
 import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -46,14 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Interviewers")
 @APIResponse(responseCode = "400", description = "An unknown level, a since that is not an RFC 3339 time or date, a limit"
-        + " outside 1 to 1000, an after that is not a next link's position",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles may not read this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + " outside 1 to 1000, an after that is not a next link's position")
+@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)")
+@APIResponse(responseCode = "403", description = "The token's roles may not read this")
+@APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After")
 public class InterviewerResource {
 
     /** A page's length unless {@code limit} says otherwise, and the most it may say. */
@@ -106,8 +101,7 @@ public class InterviewerResource {
     @RolesAllowed({Roles.INTERVIEWER, Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN})
     @Operation(summary = "One interviewer's calibration (an interviewer may read their own only)")
     @APIResponse(responseCode = "200", description = "The interviewer's calibration")
-    @APIResponse(responseCode = "404", description = "No decided loop of this interviewer (in this level, since then)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No decided loop of this interviewer (in this level, since then)")
     public Uni<InterviewerCalibrationView> interviewer(@PathParam("interviewerId") String interviewerId,
                                                        @QueryParam("level") @Schema(implementation = Level.class) String level,
                                                        @QueryParam("since") String since) {

@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.debrief.notification.domain.FeedbackLetter.Language;
 import io.debrief.notification.usecase.ReadDecisions;
 import io.debrief.notification.usecase.WriteLetter;
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
 import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -46,14 +45,11 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 @Path("/api/decisions")
 @RolesAllowed({ Roles.RECRUITER, Roles.HIRING_MANAGER, Roles.ADMIN })
 @Tag(name = "Decisions", description = "Hiring decisions received from calibration-service")
-@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)")
 @APIResponse(responseCode = "403", description = "The token's roles may not read decisions (letters: recruiters and"
-        + " admins only)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + " admins only)")
 @APIResponse(responseCode = "503", description = "The database, or scorecard-service's loop keys that open candidate"
-        + " names, are unavailable; Retry-After says when to try again",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + " names, are unavailable; Retry-After says when to try again")
 public class DecisionResource {
 
     static final String EVENT_NAME = "decision";
@@ -92,10 +88,8 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The letter, plain text in a JSON object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LetterView.class)))
-    @APIResponse(responseCode = "400", description = "An unknown language (the violation names lang)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The loop has no decision yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An unknown language (the violation names lang)")
+    @APIResponse(responseCode = "404", description = "The loop has no decision yet")
     public Uni<LetterView> letter(@PathParam("loopId") String loopId,
             @Parameter(description = "The letter's language, en (default) or vi",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "en", "vi" }, defaultValue = "en"))

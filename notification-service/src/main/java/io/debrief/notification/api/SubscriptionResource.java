@@ -28,7 +28,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.debrief.notification.domain.EventType;
 import io.debrief.notification.usecase.ManageSubscriptions;
 import io.debrief.notification.usecase.ManageSubscriptions.NewSubscription;
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -37,12 +36,9 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.RECRUITER, Roles.ADMIN })
 @Tag(name = "Subscriptions", description = "Webhook subscriptions (Standard Webhooks) and their delivery logs")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only recruiters and admins manage subscriptions",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; Retry-After says when to try again",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token (header or session cookie)")
+@APIResponse(responseCode = "403", description = "Only recruiters and admins manage subscriptions")
+@APIResponse(responseCode = "503", description = "The database is unavailable; Retry-After says when to try again")
 public class SubscriptionResource {
 
     private final ManageSubscriptions subscriptions;
@@ -61,12 +57,9 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubscriptionCreated.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field value, or a URL that may not"
-            + " receive webhooks; violations name the fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is over 256 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " receive webhooks; violations name the fields")
+    @APIResponse(responseCode = "413", description = "The body is over 256 KiB")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Uni<RestResponse<SubscriptionCreated>> create(@NotNull @Valid SubscriptionRequest request) {
         List<EventType> types = request.types() == null ? List.of()
                 : request.types().stream().map(WebhookType::type).toList();
@@ -93,8 +86,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)")
     public Uni<SubscriptionView> get(@PathParam("id") UUID id) {
         return subscriptions.one(id).map(SubscriptionView::of);
     }
@@ -103,8 +95,7 @@ public class SubscriptionResource {
     @Path("/{id}")
     @Operation(summary = "Unsubscribe; pending deliveries are dropped")
     @APIResponse(responseCode = "204", description = "Unsubscribed; its delivery log is gone too")
-    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)")
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
         return subscriptions.unsubscribe(id).map(done -> RestResponse.noContent());
     }
@@ -115,8 +106,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "Its deliveries, newest first (at most 500)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription (or the id is not a UUID)")
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id) {
         return subscriptions.deliveries(id).map(log -> log.stream().map(DeliveryView::of).toList());
     }
@@ -128,10 +118,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "202", description = "Queued again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription or delivery",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The delivery is not FAILED, or the subscription is disabled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription or delivery")
+    @APIResponse(responseCode = "409", description = "The delivery is not FAILED, or the subscription is disabled")
     public Uni<RestResponse<DeliveryView>> redeliver(@PathParam("id") UUID id,
             @PathParam("webhookId") String webhookId) {
         return subscriptions.redeliver(id, webhookId).map(delivery -> RestResponse.accepted(DeliveryView.of(delivery)));

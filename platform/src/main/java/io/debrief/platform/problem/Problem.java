@@ -6,7 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** RFC 9457 problem details; {@code violations} lists the invalid fields of a 400. */
+/**
+ * RFC 9457 problem details; {@code violations} lists the invalid fields of a 400. Every error response of the OpenAPI
+ * documents refers to this schema ({@link ProblemResponses}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(String type, String title, int status, String detail, String instance,

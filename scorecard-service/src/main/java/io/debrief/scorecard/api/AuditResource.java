@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.security.Roles;
 import io.debrief.scorecard.usecase.ReadAudit;
 import io.smallrye.mutiny.Uni;
@@ -40,15 +39,11 @@ public class AuditResource {
             + "calibration-service's events have been consumed from hiring-decisions.")
     @APIResponse(responseCode = "200", description = "The entries, oldest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEntryView[].class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a recruiter, hiring manager or admin (an interviewer)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such loop", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a recruiter, hiring manager or admin (an interviewer)")
+    @APIResponse(responseCode = "404", description = "No such loop")
     @APIResponse(responseCode = "503", description = "The database is unavailable or the service is at capacity; "
-            + "Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "Retry-After says when to try again")
     public Uni<List<AuditEntryView>> audit(@PathParam("loopId") String loopId) {
         return readAudit.of(loopId).map(entries -> entries.stream().map(AuditEntryView::of).toList());
     }

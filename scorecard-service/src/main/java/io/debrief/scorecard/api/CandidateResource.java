@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.security.Roles;
 import io.debrief.scorecard.domain.DomainException;
 import io.debrief.scorecard.usecase.EraseCandidate;
@@ -61,15 +60,11 @@ public class CandidateResource {
     @APIResponse(responseCode = "202", description = "Erased here; the other services follow from the event",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErasureView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No loop of this candidate", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No loop of this candidate")
     @APIResponse(responseCode = "503", description = "The database is unavailable or the service is at capacity; "
-            + "Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "Retry-After says when to try again")
     public Uni<Response> erase(@PathParam("candidateId") String candidateId) {
         if (candidateId.length() > 200 || candidateId.indexOf('\u0000') >= 0) {
             return Uni.createFrom().failure(new DomainException.NotFound("no loop of candidate "

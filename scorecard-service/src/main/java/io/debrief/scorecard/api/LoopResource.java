@@ -50,13 +50,10 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/loops")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Loops and scorecards")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles (or the rules below) do not allow this call",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token's roles (or the rules below) do not allow this call")
 @APIResponse(responseCode = "503", description = "The database is unavailable or the service is at capacity; "
-        + "Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
+        + "Retry-After says when to try again")
 public class LoopResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
@@ -94,12 +91,11 @@ public class LoopResource {
             + "hiring.loop.opened.v1. With an Idempotency-Key, a repeat returns the first response and emits nothing.")
     @APIResponse(responseCode = "201", description = "Loop opened; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoopView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "415", description = "Body not application/json", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
+    @APIResponse(responseCode = "415", description = "Body not application/json")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Uni<Response> open(@Valid @NotNull OpenLoopRequest request,
                               @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h")
                               @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
@@ -121,9 +117,8 @@ public class LoopResource {
             + "or every loop without interviewer.")
     @APIResponse(responseCode = "200", description = "The loops, newest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoopView[].class)))
-    @APIResponse(responseCode = "400", description = "An unknown status", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "An interviewer naming another interviewer",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "An unknown status")
+    @APIResponse(responseCode = "403", description = "An interviewer naming another interviewer")
     public Uni<List<LoopView>> list(
             @Parameter(description = "An interviewer's id") @QueryParam("interviewer") String interviewer,
             @Parameter(description = "OPEN or CANCELLED") @QueryParam("status") String status) {
@@ -143,9 +138,8 @@ public class LoopResource {
             + "Recruiters, hiring managers, admins, and the interviewers on its panel.")
     @APIResponse(responseCode = "200", description = "The loop",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoopView.class)))
-    @APIResponse(responseCode = "404", description = "No such loop", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "An interviewer who is not on the panel",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such loop")
+    @APIResponse(responseCode = "403", description = "An interviewer who is not on the panel")
     public Uni<LoopView> get(@PathParam("loopId") String loopId) {
         return readLoops.loop(caller(), loopId).map(views::of);
     }
@@ -157,7 +151,7 @@ public class LoopResource {
             + "Cancelling a cancelled loop answers 200 and emits nothing.")
     @APIResponse(responseCode = "200", description = "The cancelled loop",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoopView.class)))
-    @APIResponse(responseCode = "404", description = "No such loop", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such loop")
     public Uni<LoopView> cancel(@PathParam("loopId") String loopId) {
         return cancelLoop.execute(loopId).map(views::of);
     }
@@ -172,17 +166,13 @@ public class LoopResource {
     @APIResponse(responseCode = "201", description = "Scorecard version 1; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or an interviewer not on the panel",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "The token's sub is not the body's interviewerId",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "No such loop", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Already submitted (amend with PUT), or the loop is cancelled",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "415", description = "Body not application/json", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "The token's sub is not the body's interviewerId")
+    @APIResponse(responseCode = "404", description = "No such loop")
+    @APIResponse(responseCode = "409", description = "Already submitted (amend with PUT), or the loop is cancelled")
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
+    @APIResponse(responseCode = "415", description = "Body not application/json")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Uni<Response> submit(@PathParam("loopId") String loopId, @Valid @NotNull ScorecardRequest request,
                                 @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h")
                                 @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
@@ -205,17 +195,14 @@ public class LoopResource {
             + "Idempotency-Key as for submitting (keys are per caller).")
     @APIResponse(responseCode = "200", description = "The new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "The token's sub is not the path's interviewerId",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "No such loop, or no scorecard of this interviewer to amend",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "The loop is cancelled", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "415", description = "Body not application/json", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "The token's sub is not the path's interviewerId")
+    @APIResponse(responseCode = "404", description = "No such loop, or no scorecard of this interviewer to amend")
+    @APIResponse(responseCode = "409", description = "The loop is cancelled")
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
+    @APIResponse(responseCode = "415", description = "Body not application/json")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Uni<Response> amend(@PathParam("loopId") String loopId, @PathParam("interviewerId") String interviewerId,
                                @Valid @NotNull ScorecardRequest request,
                                @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h: a "
@@ -241,9 +228,8 @@ public class LoopResource {
             + "everyone's once they have submitted their own, before that nothing (blind feedback).")
     @APIResponse(responseCode = "200", description = "Latest scorecards", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView[].class)))
-    @APIResponse(responseCode = "404", description = "No such loop", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "An interviewer who is not on the panel",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such loop")
+    @APIResponse(responseCode = "403", description = "An interviewer who is not on the panel")
     public Uni<List<ScorecardView>> list(@PathParam("loopId") String loopId) {
         return readLoops.latestScorecards(caller(), loopId)
                 .map(all -> all.stream().map(ScorecardView::of).toList());
@@ -256,9 +242,8 @@ public class LoopResource {
             + BLIND)
     @APIResponse(responseCode = "200", description = "The latest version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN_READ, content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "No such loop or no scorecard yet",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = FORBIDDEN_READ)
+    @APIResponse(responseCode = "404", description = "No such loop or no scorecard yet")
     public Uni<ScorecardView> scorecard(@PathParam("loopId") String loopId,
                                         @PathParam("interviewerId") String interviewerId) {
         return readLoops.versions(caller(), loopId, interviewerId)
@@ -272,9 +257,8 @@ public class LoopResource {
             + "oldest first (an extension of the contract). " + BLIND)
     @APIResponse(responseCode = "200", description = "All versions", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView[].class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN_READ, content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "No such loop or no scorecard yet",
-            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = FORBIDDEN_READ)
+    @APIResponse(responseCode = "404", description = "No such loop or no scorecard yet")
     public Uni<List<ScorecardView>> versions(@PathParam("loopId") String loopId,
                                              @PathParam("interviewerId") String interviewerId) {
         return readLoops.versions(caller(), loopId, interviewerId)

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.security.Roles;
 import io.debrief.scorecard.domain.Area;
 import io.debrief.scorecard.domain.Level;
@@ -63,12 +62,9 @@ public class PlansResource {
             + "areas, and the handbook's question ranges. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The plans", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlansView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A token without any of the four roles", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The service is at capacity; Retry-After says when to try "
-            + "again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "A token without any of the four roles")
+    @APIResponse(responseCode = "503", description = "The service is at capacity; Retry-After says when to try again")
     public PlansView plans() {
         return plans;
     }

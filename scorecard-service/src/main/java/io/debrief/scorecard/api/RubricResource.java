@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.debrief.platform.problem.EnumParameter;
-import io.debrief.platform.problem.Problem;
 import io.debrief.platform.problem.ProblemException;
 import io.debrief.platform.problem.Violations;
 import io.debrief.platform.security.Roles;
@@ -77,14 +76,10 @@ public class RubricResource {
     @APIResponse(responseCode = "200", description = "The rubric; Content-Language names its language", content =
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RubricView.class)))
     @APIResponse(responseCode = "400", description = "A missing or unknown level, an unknown lang, a malformed "
-            + "Accept-Language", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A token without any of the four roles", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The service is at capacity; Retry-After says when to try "
-            + "again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "Accept-Language")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "A token without any of the four roles")
+    @APIResponse(responseCode = "503", description = "The service is at capacity; Retry-After says when to try again")
     public Response rubric(@Parameter(description = "JUNIOR, MID or SENIOR", required = true)
                            @QueryParam("level") String level,
                            @Parameter(description = "en or vi; overrides Accept-Language") @QueryParam("lang") String lang,
