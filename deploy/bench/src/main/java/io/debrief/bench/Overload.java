@@ -18,12 +18,12 @@ import java.util.Locale;
  * ({@code --capacity N} skips the probe). Stopping at the first saturated step put C too low twice: that step meets an
  * admission limit still learning (the first run: 57/s where the 4×C step then accepted 107/s; the next, climbing from
  * below but stopping at once: 40/s where 4×C accepted 80/s), and "half capacity" was a quarter of it. Then steps of
- * {@code --step-seconds} each at C/2, 2C and 4C, and 4C again for {@value #SUSTAINED_STEPS} steps' length, longer
- * than the admission limit remembers the service's latency without load. Every step opens its own loops first (unmeasured) and is followed by
- * a pause for the pipeline to drain. The generator has {@value #CLIENTS} connections, as many clients would: with
- * fewer connections than the service admits, the excess would queue in the generator's own pool, never reach the
- * service, and show as latency of the generator's making. The generator is measured against a no-op endpoint at 4C
- * with the same connections.
+ * {@code --step-seconds} each at C/2, 2C and 4C, and 4C again for {@value #SUSTAINED_STEPS} steps' length, longer than
+ * the admission limit remembers the service's latency without load. Every step opens its own loops first (unmeasured)
+ * and is followed by a pause for the pipeline to drain. The generator has {@value #CLIENTS} connections, as many
+ * clients would: with fewer connections than the service admits, the excess would queue in the generator's own pool,
+ * never reach the service, and show as latency of the generator's making. The generator is measured against a no-op
+ * endpoint at 4C with the same connections.
  */
 final class Overload {
 

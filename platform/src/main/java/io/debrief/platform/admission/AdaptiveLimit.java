@@ -9,20 +9,20 @@ import java.util.Arrays;
  * machine only: the same 40 submissions in flight are 40 ms of queueing where the service answers 1,000 per second and
  * a second where it answers 40 (deploy/bench, scenario {@code overload}).
  *
- * <p>The rule, once per window of answers (at least {@value #MIN_SAMPLES} answers and {@link #WINDOW_NANOS} long):
- * the window's median latency is compared with the service's latency without load, the baseline: the lowest median
- * of the windows of the last {@link #BASELINE_NANOS} in which no request was shed. A window that shed was the limit
- * at work, and its latency is that of a service kept busy, not of one without load: were it a candidate, a sustained
- * overload would teach the baseline its own latency within a minute, the tolerance would double with it, and the
- * limit would climb back to {@code max} a minute at a time while the queue grew (the benchmark's probe, offering 100
- * to 800 submissions/s for three minutes, saw accepted p99 rise to 17× its half-capacity figure). Through an overload
- * longer than that, the baseline stays the last one learnt; only a service that has shed in every window since it
- * started falls back to the lowest median of all its recent windows. While the median stays within {@value #TOLERANCE}× of it, the limit grows by its
- * square root (if the window used at least {@value #BUSY}% of it: an idle service's limit does not creep up);
- * beyond, it is multiplied by {@code TOLERANCE × baseline / median} (at least ½), so that the queue the service keeps
- * is about as long as the work it can do without one. Always between {@code min} and {@code max}. Requests that
- * failed fast (a dependency outage) or whose client went away are not samples: they would teach the limit nothing
- * about queueing.
+ * <p>The rule, once per window of answers (at least {@value #MIN_SAMPLES} answers and {@link #WINDOW_NANOS} long): the
+ * window's median latency is compared with the service's latency without load, the baseline: the lowest median of the
+ * windows of the last {@link #BASELINE_NANOS} in which no request was shed. A window that shed was the limit at work,
+ * and its latency is that of a service kept busy, not of one without load: were it a candidate, a sustained overload
+ * would teach the baseline its own latency within a minute, the tolerance would double with it, and the limit would
+ * climb back to {@code max} a minute at a time while the queue grew (the benchmark's probe, offering 100 to 800
+ * submissions/s for three minutes, saw accepted p99 rise to 17× its half-capacity figure). Through an overload longer
+ * than that, the baseline stays the last one learnt; only a service that has shed in every window since it started
+ * falls back to the lowest median of all its recent windows. While the median stays within {@value #TOLERANCE}× of it,
+ * the limit grows by its square root (if the window used at least {@value #BUSY}% of it: an idle service's limit does
+ * not creep up); beyond, it is multiplied by {@code TOLERANCE × baseline / median} (at least ½), so that the queue the
+ * service keeps is about as long as the work it can do without one. Always between {@code min} and {@code max}.
+ * Requests that failed fast (a dependency outage) or whose client went away are not samples: they would teach the limit
+ * nothing about queueing.
  *
  * <p>A limit is only as good as its last window: after a second without one (too little traffic to fill it), the limit
  * is back at {@code max}.
