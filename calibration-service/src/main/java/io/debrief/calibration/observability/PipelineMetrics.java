@@ -2,10 +2,9 @@ package io.debrief.calibration.observability;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
-import io.micrometer.core.instrument.Counter;
+import io.debrief.platform.observability.TaggedCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -30,17 +29,14 @@ public class PipelineMetrics {
     public static final String[] OUTCOMES = {"HIRE", "NO_HIRE", "INSUFFICIENT_EVIDENCE"};
     public static final String CONSUMED_TOPIC = "scorecard-events";
 
-    private final MeterRegistry registry;
-    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
-    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final TaggedCounters decisions;
+    private final TaggedCounters deadLetters;
     private final Timer latency;
 
     public PipelineMetrics(MeterRegistry registry) {
-        this.registry = registry;
-        for (String outcome : OUTCOMES) {
-            decisionCounter(outcome);
-        }
-        deadLetterCounter(CONSUMED_TOPIC);
+        this.decisions = new TaggedCounters(registry, "debrief.decisions",
+                "Decision versions published to hiring-decisions, by outcome", "outcome", List.of(OUTCOMES));
+        this.deadLetters = TaggedCounters.deadLetters(registry, CONSUMED_TOPIC);
         this.latency = Timer.builder("debrief.decision.latency")
                 .description("From the time of the event that completed a decision (e.g. the last scorecard's "
                         + "submittedAt) to the broker's acknowledgement of the decision")
@@ -53,7 +49,7 @@ public class PipelineMetrics {
      * made it (a clock behind ours counts as 0).
      */
     public void decisionPublished(String outcome, Instant eventTime, Instant now) {
-        decisionCounter(outcome).increment();
+        decisions.increment(outcome);
         if (eventTime != null) {
             Duration took = Duration.between(eventTime, now);
             latency.record(took.isNegative() ? Duration.ZERO : took);
@@ -62,18 +58,6 @@ public class PipelineMetrics {
 
     /** A record of {@code topic} went to its dead-letter topic. */
     public void deadLettered(String topic) {
-        deadLetterCounter(topic).increment();
-    }
-
-    private Counter decisionCounter(String outcome) {
-        return decisions.computeIfAbsent(outcome, o -> Counter.builder("debrief.decisions")
-                .description("Decision versions published to hiring-decisions, by outcome")
-                .tag("outcome", o).register(registry));
-    }
-
-    private Counter deadLetterCounter(String topic) {
-        return deadLetters.computeIfAbsent(topic, t -> Counter.builder("debrief.dead.letters")
-                .description("Records sent to the dead-letter topic, by the topic they were consumed from")
-                .tag("topic", t).register(registry));
+        deadLetters.increment(topic);
     }
 }

@@ -1,10 +1,10 @@
 package io.debrief.notification.observability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import io.debrief.platform.observability.TaggedCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,20 +32,16 @@ public class WebhookMetrics {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15)};
 
-    private final MeterRegistry registry;
-    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
-    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final TaggedCounters attempts;
+    private final TaggedCounters deadLetters;
     private final Timer attemptDuration;
     private final Counter failed;
     private final Counter disabled;
 
     public WebhookMetrics(MeterRegistry registry) {
-        this.registry = registry;
-        for (String result : RESULTS) {
-            attemptCounter(result);
-        }
-        deadLetterCounter(CONSUMED_TOPIC);
-        deadLetterCounter(SCORECARD_TOPIC);
+        this.attempts = new TaggedCounters(registry, "debrief.webhooks.attempts", "Webhook attempts by result",
+                "result", List.of(RESULTS));
+        this.deadLetters = TaggedCounters.deadLetters(registry, CONSUMED_TOPIC, SCORECARD_TOPIC);
         this.attemptDuration = Timer.builder("debrief.webhooks.attempt.duration")
                 .description("From sending a webhook request to its response (or failure)")
                 .serviceLevelObjectives(ATTEMPT_BUCKETS).register(registry);
@@ -57,7 +53,7 @@ public class WebhookMetrics {
 
     /** One attempt ended with {@code result} (an AttemptVerdict's name) after {@code took}. */
     public void attempted(String result, Duration took) {
-        attemptCounter(result.toLowerCase(Locale.ROOT)).increment();
+        attempts.increment(result.toLowerCase(Locale.ROOT));
         attemptDuration.record(took);
     }
 
@@ -73,17 +69,6 @@ public class WebhookMetrics {
 
     /** A record of {@code topic} went to its dead-letter topic. */
     public void deadLettered(String topic) {
-        deadLetterCounter(topic).increment();
-    }
-
-    private Counter attemptCounter(String result) {
-        return attempts.computeIfAbsent(result, r -> Counter.builder("debrief.webhooks.attempts")
-                .description("Webhook attempts by result").tag("result", r).register(registry));
-    }
-
-    private Counter deadLetterCounter(String topic) {
-        return deadLetters.computeIfAbsent(topic, t -> Counter.builder("debrief.dead.letters")
-                .description("Records sent to the dead-letter topic, by the topic they were consumed from")
-                .tag("topic", t).register(registry));
+        deadLetters.increment(topic);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.producer.Producer;
 
+import io.debrief.platform.observability.TaggedCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -28,7 +29,7 @@ public class PipelineMetrics {
             "hiring.loop.cancelled.v1", "hiring.scorecard.overdue.v1", "hiring.candidate.erased.v1");
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
+    private final TaggedCounters accepted;
     private final Map<String, KafkaClientMetrics> producers = new ConcurrentHashMap<>();
     private final Counter published;
     private final Counter failed;
@@ -36,7 +37,8 @@ public class PipelineMetrics {
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
-        EVENT_TYPES.forEach(this::acceptedCounter);
+        this.accepted = new TaggedCounters(registry, "debrief.scorecard.events.accepted",
+                "Events written to the outbox by accepted requests, by CloudEvents type", "type", EVENT_TYPES);
         this.published = Counter.builder("debrief.outbox.relay.published")
                 .description("Outbox records Kafka acknowledged (a republished record counts again)").register(registry);
         this.failed = Counter.builder("debrief.outbox.relay.failed")
@@ -48,7 +50,7 @@ public class PipelineMetrics {
 
     /** An accepted request wrote an event of {@code type} to the outbox: call after its transaction committed. */
     public void eventAccepted(String type) {
-        acceptedCounter(type).increment();
+        accepted.increment(type);
     }
 
     /** The relay had {@code records} acknowledged by Kafka. */
@@ -78,11 +80,5 @@ public class PipelineMetrics {
         }
         metrics.bindTo(registry);
         return producer;
-    }
-
-    private Counter acceptedCounter(String type) {
-        return accepted.computeIfAbsent(type, t -> Counter.builder("debrief.scorecard.events.accepted")
-                .description("Events written to the outbox by accepted requests, by CloudEvents type")
-                .tag("type", t).register(registry));
     }
 }
