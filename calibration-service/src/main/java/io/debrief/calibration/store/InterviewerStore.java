@@ -30,12 +30,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Interviewer calibration's tables: each decided loop's contributions ({@code interviewer_contribution}) and each
- * interviewer's running sums per level ({@code interviewer_totals}, as {@link InterviewerSums}; a scope of every level,
- * {@link #ALL}, is their sum, added up when read: a loop has one level, so every sum adds across levels). The batch
- * methods take the caller's transaction and are one statement each; a batch adds its differences to the sums without
- * reading them (rows locked in (interviewer, level) order, after the loops, so two instances updating the same
- * interviewer take turns and never deadlock). Reads derive the statistics from the sums, ordered when read, with the
- * median time to feedback read from the middle of the interviewer's contributions.
+ * interviewer's running sums per scope ({@code interviewer_totals}: ALL and each level, as {@link InterviewerSums}).
+ * The batch methods take the caller's transaction and are one statement each; a batch adds its differences to the
+ * sums without reading them (rows locked in (interviewer, scope) order, after the loops, so two instances updating the
+ * same interviewer take turns and never deadlock). Reads derive the statistics from the sums, with the median time to
+ * feedback read from the middle of the interviewer's contributions.
  */
 @ApplicationScoped
 public class InterviewerStore {
@@ -60,7 +59,7 @@ public class InterviewerStore {
         this.json = new JsonColumns(json);
     }
 
-    /** One interviewer's totals in one level (its name). */
+    /** One interviewer's totals in one scope (ALL or a level's name). */
     public record Key(String interviewerId, String scope) implements Comparable<Key> {
         @Override
         public int compareTo(Key other) {
@@ -105,27 +104,16 @@ public class InterviewerStore {
      * interviewers after the position ({@code afterKey}, {@code afterId}), or from the start when it is null.
      */
     public Uni<List<Listed>> page(String scope, BigDecimal afterKey, String afterId, int limit) {
-        List<Object> parameters = new ArrayList<>();
-        String select = listed(scope, parameters);
-        String after = "";
-        if (afterKey != null) {
-            parameters.add(afterKey);
-            parameters.add(afterId);
-            after = " AND (t.list_key, t.interviewer_id) > ($" + (parameters.size() - 1) + ", $" + parameters.size() + ")";
-        }
-        parameters.add(limit);
-        String sql = select + " WHERE t.list_key IS NOT NULL" + after
-                + " ORDER BY t.list_key, t.interviewer_id LIMIT $" + parameters.size();
-        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(InterviewerStore::listed);
+        String after = afterKey == null ? "" : " AND (t.list_key, t.interviewer_id) > ($3, $4)";
+        String sql = listed(scope) + " WHERE t.scope = $1 AND t.list_key IS NOT NULL" + after
+                + " ORDER BY t.list_key, t.interviewer_id LIMIT $2";
+        Tuple parameters = afterKey == null ? Tuple.of(scope, limit) : Tuple.of(scope, limit, afterKey, afterId);
+        return pool.preparedQuery(sql).execute(parameters).map(InterviewerStore::listed);
     }
 
     public Uni<Optional<Listed>> one(String interviewerId, String scope) {
-        List<Object> parameters = new ArrayList<>();
-        String select = listed(scope, parameters);
-        parameters.add(interviewerId);
-        return pool.preparedQuery(select + " WHERE t.interviewer_id = $" + parameters.size()
-                        + " AND t.list_key IS NOT NULL")
-                .execute(Tuple.from(parameters))
+        return pool.preparedQuery(listed(scope) + " WHERE t.scope = $1 AND t.interviewer_id = $2 AND t.list_key IS NOT NULL")
+                .execute(Tuple.of(scope, interviewerId))
                 .map(rows -> listed(rows).stream().findFirst());
     }
 
@@ -141,37 +129,16 @@ public class InterviewerStore {
     // ---------------------------------------------------------------- columns
 
     /** The sums of a scope with the middle one or two of the interviewer's feedback times (an index range each). */
-    private static String listed(String scope, List<Object> parameters) {
+    private static String listed(String scope) {
         String level = ALL.equals(scope) ? "" : " AND c.level = t.scope";
         return "SELECT t.interviewer_id, t.list_key, " + prefixed("t.") + ", ARRAY(SELECT c.feedback_seconds"
                 + " FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id" + level
                 + " AND c.feedback_seconds IS NOT NULL ORDER BY c.feedback_seconds"
                 + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
-                + " FROM " + scoped(scope, parameters);
+                + " FROM interviewer_totals t";
     }
 
-    /**
-     * The interviewers' sums in a scope with their position in its list, as the relation {@code t}: a level's rows, or
-     * for ALL each interviewer's levels added up. The list's order, ascending: -floor(|mean deviation| * 10^35), 1
-     * without pairs (last); null without any data (not listed). A level's name is added to {@code parameters}.
-     */
-    private static String scoped(String scope, List<Object> parameters) {
-        String sums;
-        if (ALL.equals(scope)) {
-            sums = "SELECT interviewer_id, '" + ALL + "' AS scope, " + SUM_COLUMNS.stream()
-                    .map(name -> "sum(" + name + ")::" + sqlType(name) + " AS " + name).collect(Collectors.joining(", "))
-                    + " FROM interviewer_totals GROUP BY interviewer_id";
-        } else {
-            parameters.add(scope);
-            sums = "SELECT interviewer_id, scope, " + String.join(", ", SUM_COLUMNS)
-                    + " FROM interviewer_totals WHERE scope = $" + parameters.size();
-        }
-        return "(SELECT s.*, CASE WHEN loops = 0 AND pairs = 0 AND agreement_total = 0 AND feedback_total = 0 THEN NULL"
-                + " WHEN pairs = 0 THEN 1 ELSE -div(abs(deviation)::numeric * 1e35, "
-                + InterviewerSums.SCALE + "::numeric * pairs) END AS list_key FROM (" + sums + ") AS s) AS t";
-    }
-
-    /** By position, in the order of {@link #listed(String, List)}'s columns (a lookup by name costs a scan per value). */
+    /** By position, in the order of {@link #listed(String)}'s columns (a lookup by name costs a scan per value). */
     private static List<Listed> listed(RowSet<Row> rows) {
         List<Listed> listed = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -202,11 +169,6 @@ public class InterviewerStore {
         return List.copyOf(names);
     }
 
-    /** A deviation sum is a bigint (deviations times the scale), any other sum an int. */
-    private static String sqlType(String sumColumn) {
-        return sumColumn.startsWith("deviation") ? "int8" : "int4";
-    }
-
     private static String column(Area area) {
         return area.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -215,12 +177,12 @@ public class InterviewerStore {
         return SUM_COLUMNS.stream().map(name -> prefix + name).collect(Collectors.joining(", "));
     }
 
-    /** Adds each row's differences to the sums, in (interviewer, level) order (the lock order). */
+    /** Adds each row's differences to the sums, in (interviewer, scope) order (the lock order). */
     private static String upsert() {
         StringBuilder types = new StringBuilder("$1::text[], $2::text[]");
         for (int i = 0; i < SUM_COLUMNS.size(); i++) {
             String name = SUM_COLUMNS.get(i);
-            types.append(", $").append(i + 3).append("::").append(sqlType(name)).append("[]");
+            types.append(", $").append(i + 3).append(name.startsWith("deviation") ? "::int8[]" : "::int4[]");
         }
         String set = SUM_COLUMNS.stream().map(name -> name + " = interviewer_totals." + name + " + excluded." + name)
                 .collect(Collectors.joining(", "));

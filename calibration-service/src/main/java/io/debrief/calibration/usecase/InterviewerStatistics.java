@@ -19,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Keeps interviewer calibration up to date inside a batch's transaction (a step of {@link ApplyScorecardEvents}): for
  * every loop the batch re-evaluated that is or was DECIDED, its stored contributions are taken out of its interviewers'
- * sums and its new ones (if it is still decided) put in: the difference per interviewer and level is added to the
+ * sums and its new ones (if it is still decided) put in: the difference per interviewer and scope is added to the
  * stored sums without reading them back (three statements per batch, never a pass over all loops; the statistics are
  * derived when read). Sums are commutative, so a replay in any batching rebuilds the same totals.
  */
@@ -60,18 +60,20 @@ public class InterviewerStatistics {
         return store.removeContributions(tx, loopIds).chain(before -> {
             Map<InterviewerStore.Key, InterviewerSums> deltas = new TreeMap<>();
             for (InterviewerContribution c : before) {
-                deltas.merge(key(c), InterviewerSums.of(c).negate(), InterviewerSums::plus);
+                InterviewerSums minus = InterviewerSums.of(c).negate();
+                keys(c).forEach(key -> deltas.merge(key, minus, InterviewerSums::plus));
             }
             for (InterviewerContribution c : now) {
-                deltas.merge(key(c), InterviewerSums.of(c), InterviewerSums::plus);
+                InterviewerSums plus = InterviewerSums.of(c);
+                keys(c).forEach(key -> deltas.merge(key, plus, InterviewerSums::plus));
             }
             deltas.values().removeIf(InterviewerSums::isZero); // an unchanged interviewer's row is not even locked
             return store.add(tx, now, deltas);
         });
     }
 
-    /** The totals a contribution adds to: its interviewer's in its loop's level (ALL is their sum, when read). */
-    private static InterviewerStore.Key key(InterviewerContribution c) {
-        return new InterviewerStore.Key(c.interviewerId(), c.level().name());
+    private static List<InterviewerStore.Key> keys(InterviewerContribution c) {
+        return List.of(new InterviewerStore.Key(c.interviewerId(), InterviewerStore.ALL),
+                new InterviewerStore.Key(c.interviewerId(), c.level().name()));
     }
 }

@@ -29,7 +29,7 @@ import org.HdrHistogram.Histogram;
  * the data set is written straight into the database of a calibration-service instance of its own, with SQL
  * ({@code interviewers-seed.sql}: generate_series, fixed seed): exactly the two tables interviewer calibration keeps,
  * {@code interviewer_contribution} (one row per interviewer and decided loop) and {@code interviewer_totals} (per
- * interviewer and level, the running sums, derived from those contributions). The instance's Flyway migrates the
+ * interviewer and scope, the running sums, derived from those contributions). The instance's Flyway migrates the
  * schema first; its topics are its own, so it consumes nothing meanwhile. Then the endpoint's default request (the
  * first page, 100 interviewers) is driven by the open-loop generator at a constant rate, beside two floors measured in
  * the same run: the endpoint's own SQL query alone over JDBC, and the generator against a no-op endpoint of the same
@@ -57,33 +57,8 @@ final class Interviewers {
             + " ARRAY(SELECT c.feedback_seconds FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id"
             + " AND c.feedback_seconds IS NOT NULL ORDER BY c.feedback_seconds"
             + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
-            + " FROM (SELECT s.*, CASE WHEN loops = 0 AND pairs = 0 AND agreement_total = 0 AND feedback_total = 0 THEN NULL"
-            + " WHEN pairs = 0 THEN 1 ELSE -div(abs(deviation)::numeric * 1e35, 232792560::numeric * pairs) END AS list_key"
-            + " FROM (SELECT interviewer_id, 'ALL' AS scope, sum(loops)::int4 AS loops, sum(pairs)::int4 AS pairs, "
-            + "sum(deviation)::int8 AS deviation, "
-            + "sum(pairs_containerization)::int4 AS pairs_containerization, "
-            + "sum(deviation_containerization)::int8 AS deviation_containerization, "
-            + "sum(pairs_orchestration)::int4 AS pairs_orchestration, "
-            + "sum(deviation_orchestration)::int8 AS deviation_orchestration, "
-            + "sum(pairs_ci_cd)::int4 AS pairs_ci_cd, sum(deviation_ci_cd)::int8 AS deviation_ci_cd, "
-            + "sum(pairs_ml_tools)::int4 AS pairs_ml_tools, "
-            + "sum(deviation_ml_tools)::int8 AS deviation_ml_tools, "
-            + "sum(pairs_monitoring)::int4 AS pairs_monitoring, "
-            + "sum(deviation_monitoring)::int8 AS deviation_monitoring, "
-            + "sum(pairs_system_design)::int4 AS pairs_system_design, "
-            + "sum(deviation_system_design)::int8 AS deviation_system_design, "
-            + "sum(pairs_problem_solving)::int4 AS pairs_problem_solving, "
-            + "sum(deviation_problem_solving)::int8 AS deviation_problem_solving, "
-            + "sum(pairs_communication)::int4 AS pairs_communication, "
-            + "sum(deviation_communication)::int8 AS deviation_communication, "
-            + "sum(agreed)::int4 AS agreed, sum(agreement_total)::int4 AS agreement_total, "
-            + "sum(feedback_total)::int4 AS feedback_total, sum(within24h)::int4 AS within24h"
-            + " FROM interviewer_totals GROUP BY interviewer_id) AS s) AS t"
-            + " WHERE t.list_key IS NOT NULL ORDER BY t.list_key, t.interviewer_id LIMIT " + (DEFAULT_PAGE + 1);
-
-    /** Each interviewer's sums over every level (the table keeps them per level). */
-    private static final String EVERY_LEVEL = "(SELECT interviewer_id, sum(loops) AS loops, sum(pairs) AS pairs,"
-            + " sum(deviation) AS deviation FROM interviewer_totals GROUP BY interviewer_id) AS every_level";
+            + " FROM interviewer_totals t WHERE t.scope = ? AND t.list_key IS NOT NULL ORDER BY t.list_key, t.interviewer_id"
+            + " LIMIT " + (DEFAULT_PAGE + 1);
 
     private Interviewers() {
     }
@@ -136,21 +111,21 @@ final class Interviewers {
         try (Statement statement = connection.createStatement();
              ResultSet facts = statement.executeQuery("SELECT (SELECT count(*) FROM interviewer_contribution),"
                      + " (SELECT count(DISTINCT loop_id) FROM interviewer_contribution),"
-                     + " (SELECT count(DISTINCT interviewer_id) FROM interviewer_totals),"
+                     + " (SELECT count(*) FROM interviewer_totals WHERE scope = 'ALL'),"
                      + " (SELECT count(*) FROM interviewer_totals),"
-                     + " (SELECT max(loops) FROM " + EVERY_LEVEL + "),"
-                     + " (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY loops) FROM " + EVERY_LEVEL + "),"
+                     + " (SELECT max(loops) FROM interviewer_totals WHERE scope = 'ALL'),"
+                     + " (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY loops) FROM interviewer_totals WHERE scope = 'ALL'),"
                      + " (SELECT string_agg(leniency || ' ' || n, ', ' ORDER BY leniency) FROM (SELECT CASE"
                      + "    WHEN loops < 5 OR pairs = 0 THEN 'INSUFFICIENT_DATA'"
                      + "    WHEN deviation >= 0.75 * 232792560 * pairs THEN 'LENIENT'"
                      + "    WHEN deviation <= -0.75 * 232792560 * pairs THEN 'HARSH' ELSE 'CALIBRATED' END AS leniency,"
-                     + "    count(*) AS n FROM " + EVERY_LEVEL + " GROUP BY 1) AS l),"
+                     + "    count(*) AS n FROM interviewer_totals WHERE scope = 'ALL' GROUP BY 1) AS l),"
                      + " pg_size_pretty(pg_total_relation_size('interviewer_contribution')),"
                      + " pg_size_pretty(pg_total_relation_size('interviewer_totals'))")) {
             facts.next();
             bench.report().add(new Report.Row("interviewers", "data set written with SQL", seconds, "s", false,
-                    String.format(Locale.ROOT, "%,d contributions of %,d decided loops; %,d interviewers (%,d totals rows, one per"
-                                    + " interviewer and level); loops per interviewer median %d, max %d; %s; interviewer_contribution %s"
+                    String.format(Locale.ROOT, "%,d contributions of %,d decided loops; %,d interviewers (%,d totals rows with the"
+                                    + " levels); loops per interviewer median %d, max %d; %s; interviewer_contribution %s"
                                     + " (with its indexes), interviewer_totals %s (deploy/bench/src/main/resources/io/debrief/"
                                     + "bench/interviewers-seed.sql, then VACUUM ANALYZE)",
                             facts.getLong(1), facts.getLong(2), facts.getLong(3), facts.getLong(4), facts.getLong(6),
@@ -194,6 +169,7 @@ final class Interviewers {
     private static Histogram queryAlone(Connection connection, String sql, int warmUp, int measured) throws SQLException {
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, "ALL");
             for (int i = 0; i < warmUp + measured; i++) {
                 long start = System.nanoTime();
                 long bytes = 0;
@@ -224,6 +200,7 @@ final class Interviewers {
     private static String explain(Connection connection, String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            explain.setString(1, "ALL");
             try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');

@@ -2,9 +2,9 @@
 -- migrated by the instance under test): what calibration-service would hold after :loops decided loops with panels
 -- of four drawn from :interviewers interviewers. Only the two tables interviewer calibration reads and writes are
 -- filled: interviewer_contribution (one row per interviewer and decided loop) and interviewer_totals (per interviewer
--- and level: the running sums, derived here from those very contributions). GET /api/interviewers adds up each
--- interviewer's levels, reads the page of the most deviating and, for each interviewer on it, the middle of their
--- feedback times from interviewer_contribution (an index range); ?since= reads interviewer_contribution.
+-- and scope, ALL and each level: the running sums, derived here from those very contributions). GET /api/interviewers
+-- reads a page of interviewer_totals and, for each interviewer on it, the middle of their feedback times from
+-- interviewer_contribution (an index range); ?since= reads interviewer_contribution.
 -- Distributions (deterministic, setseed):
 --   level JUNIOR 30 %, MID 45 %, SENIOR 25 %; decided over the last two years; 5 % INSUFFICIENT_EVIDENCE (no agreement);
 --   a panel's first seat drawn with a power-law skew (u^1.5: the busiest interviewers sit on far more panels);
@@ -62,7 +62,7 @@ WITH area_rows AS (
     UNION ALL SELECT iv, level, 2 + 2 * seat, k2 FROM bench_seed_contribution
     UNION ALL SELECT iv, level, 1 + (2 * seat + 2) % 8, k3 FROM bench_seed_contribution
 ), by_area AS (
-    SELECT iv, level AS scope, count(*) AS pairs, sum(k) * 77597520 AS deviation,
+    SELECT iv, COALESCE(level, 'ALL') AS scope, count(*) AS pairs, sum(k) * 77597520 AS deviation,
            count(*) FILTER (WHERE area = 1) AS p1, COALESCE(sum(k) FILTER (WHERE area = 1), 0) * 77597520 AS d1,
            count(*) FILTER (WHERE area = 2) AS p2, COALESCE(sum(k) FILTER (WHERE area = 2), 0) * 77597520 AS d2,
            count(*) FILTER (WHERE area = 3) AS p3, COALESCE(sum(k) FILTER (WHERE area = 3), 0) * 77597520 AS d3,
@@ -71,12 +71,12 @@ WITH area_rows AS (
            count(*) FILTER (WHERE area = 6) AS p6, COALESCE(sum(k) FILTER (WHERE area = 6), 0) * 77597520 AS d6,
            count(*) FILTER (WHERE area = 7) AS p7, COALESCE(sum(k) FILTER (WHERE area = 7), 0) * 77597520 AS d7,
            count(*) FILTER (WHERE area = 8) AS p8, COALESCE(sum(k) FILTER (WHERE area = 8), 0) * 77597520 AS d8
-    FROM area_rows GROUP BY iv, level
+    FROM area_rows GROUP BY GROUPING SETS ((iv, level), (iv))
 ), loops AS (
-    SELECT iv, level AS scope, count(*) AS loops, count(*) FILTER (WHERE agreed) AS agreed,
+    SELECT iv, COALESCE(level, 'ALL') AS scope, count(*) AS loops, count(*) FILTER (WHERE agreed) AS agreed,
            count(agreed) AS agreement_total, count(feedback_seconds) AS feedback_total,
            count(*) FILTER (WHERE feedback_seconds <= 86400) AS within24h
-    FROM bench_seed_contribution GROUP BY iv, level
+    FROM bench_seed_contribution GROUP BY GROUPING SETS ((iv), (iv, level))
 )
 SELECT 'bench-iv-' || lpad(l.iv::text, 5, '0'), l.scope, l.loops, a.pairs, a.deviation, a.p1, a.d1, a.p2, a.d2, a.p3, a.d3, a.p4, a.d4, a.p5, a.d5, a.p6, a.d6, a.p7, a.d7, a.p8, a.d8,
        l.agreed, l.agreement_total, l.feedback_total, l.within24h
