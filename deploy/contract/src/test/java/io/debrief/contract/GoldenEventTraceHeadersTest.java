@@ -3,6 +3,7 @@ package io.debrief.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,42 +11,53 @@ import org.junit.jupiter.api.Test;
 /** The W3C trace headers a record carries while tracing is on are transport, not contract (issue 17). */
 class GoldenEventTraceHeadersTest {
 
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
     @Test
     void traceparentAndTracestateOnAnEmittedRecordAreNotMismatches() {
         GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
-        Map<String, String> traced = new LinkedHashMap<>(opened.headers());
-        traced.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        Map<String, String> traced = headersOf(opened);
+        traced.put("traceparent", TRACEPARENT);
         traced.put("tracestate", "congo=t61rcWkgMzE");
-        assertThat(opened.mismatches(opened.topic(), opened.key(), traced, sealedValue(opened))).isEmpty();
+        assertThat(mismatches(opened, traced)).isEmpty();
     }
 
     @Test
     void aFixtureThatShowsATraceparentMatchesARecordWithoutOne() {
         GoldenEvent decision = GoldenEvent.of("hiring.decision.made.v1");
         assertThat(decision.headers()).containsKey("traceparent");
-        Map<String, String> untraced = new LinkedHashMap<>(decision.headers());
+        Map<String, String> untraced = headersOf(decision);
         untraced.remove("traceparent");
-        assertThat(decision.mismatches(decision.topic(), decision.key(), untraced, sealedValue(decision))).isEmpty();
+        assertThat(mismatches(decision, untraced)).isEmpty();
     }
 
     @Test
     void anyOtherExtraHeaderIsStillAMismatch() {
         GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
-        Map<String, String> extra = new LinkedHashMap<>(opened.headers());
-        extra.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        Map<String, String> extra = headersOf(opened);
+        extra.put("traceparent", TRACEPARENT);
         extra.put("x-debug", "1");
-        assertThat(opened.mismatches(opened.topic(), opened.key(), extra, sealedValue(opened)))
+        assertThat(mismatches(opened, extra))
                 .singleElement().asString().startsWith("header names:").contains("x-debug").doesNotContain("traceparent");
     }
 
     @Test
     void aMissingHeaderIsStillAMismatchWithTracingOn() {
         GoldenEvent opened = GoldenEvent.of("hiring.loop.opened.v1");
-        Map<String, String> missing = new LinkedHashMap<>(opened.headers());
+        Map<String, String> missing = headersOf(opened);
         missing.remove("ce_source");
-        missing.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
-        assertThat(opened.mismatches(opened.topic(), opened.key(), missing, sealedValue(opened)))
-                .singleElement().asString().startsWith("header names:");
+        missing.put("traceparent", TRACEPARENT);
+        assertThat(mismatches(opened, missing)).singleElement().asString().startsWith("header names:");
+    }
+
+    /** The fixture's headers, to change. */
+    private static Map<String, String> headersOf(GoldenEvent event) {
+        return new LinkedHashMap<>(event.headers());
+    }
+
+    /** What differs from the fixture in a record that is the fixture as a producer emits it but for its headers. */
+    private static List<String> mismatches(GoldenEvent event, Map<String, String> headers) {
+        return event.mismatches(event.topic(), event.key(), headers, sealedValue(event));
     }
 
     /** The fixture's value as a producer emits it: its personal text sealed. */
