@@ -23,6 +23,13 @@ class BacklogsTest {
     }
 
     @Test
+    void aComparisonGivesEachRunsOnAgainstTheSameRunsOff() {
+        Backlogs.Comparison three = new Backlogs.Comparison(List.of(1_000.0, 2_000.0, 1_600.0), List.of(900.0, 1_700.0, 1_600.0));
+        assertThat(three.pairwise()).isEqualTo("90, 85 and 100 %");
+        assertThat(new Backlogs.Comparison(List.of(1_000.0), List.of(1_100.0)).pairwise()).isEqualTo("110 %");
+    }
+
+    @Test
     void onFasterThanOffIsANegativeCostNotAClampedOne() {
         Backlogs.Comparison comparison = new Backlogs.Comparison(List.of(1_000.0), List.of(1_100.0));
         assertThat(comparison.percentOfOff()).isCloseTo(110.0, within(1e-9));
