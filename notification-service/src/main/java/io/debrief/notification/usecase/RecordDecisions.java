@@ -1,6 +1,5 @@
 package io.debrief.notification.usecase;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,26 +18,23 @@ import io.debrief.notification.store.DecisionNotifications;
 import io.debrief.notification.store.DecisionStore;
 import io.debrief.notification.store.DecisionStore.NewDelivery;
 import io.debrief.notification.store.SubscriptionStore;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.pgclient.PgException;
 
 /**
  * Records the decisions of one consumed batch. One transaction stores the decisions not seen before (once per
  * loopId and decisionVersion) and one delivery for each of them and each subscription that receives it
  * ({@link Subscription#receives}, the filter rule) and announces them to every instance's {@link FollowDecisions}
- * (which hands them to the live stream); after the commit this instance's follower and the dispatcher are woken. A database outage is retried until the database is back, so no decision
- * is lost to it; if the database refuses the batch's data, the decisions are stored one at a time and only the refused
- * ones are handed back (for the dead-letter topic).
+ * (which hands them to the live stream); after the commit this instance's follower and the dispatcher are woken.
+ * A database outage is retried until the database is back, so no decision is lost to it; if the database refuses the
+ * batch's data, the decisions are stored one at a time and only the refused ones are handed back (for the dead-letter
+ * topic; {@link BatchStorage}).
  */
 @ApplicationScoped
 public class RecordDecisions implements DecisionBatches {
 
     private static final Logger LOG = Logger.getLogger(RecordDecisions.class);
-    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
-    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
     private final Pool pool;
     private final DecisionStore decisions;
@@ -64,31 +60,11 @@ public class RecordDecisions implements DecisionBatches {
 
     @Override
     public Uni<List<Refusal>> record(List<IncomingDecision> batch) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return storeUntilDatabaseAnswers(batch)
-                .map(recorded -> List.<Refusal>of())
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Storing a batch of %d decisions was refused (%s): storing them one at a time",
-                            batch.size(), reason(failure));
-                    return oneAtATime(batch);
-                });
-    }
-
-    /** After the database refused a batch: each decision on its own, so that only the refused ones are handed back. */
-    private Uni<List<Refusal>> oneAtATime(List<IncomingDecision> batch) {
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(decision -> storeUntilDatabaseAnswers(List.of(decision))
-                        .map(recorded -> (Refusal) null)
-                        .onFailure().recoverWithItem(failure -> new Refusal(decision, reason(failure))))
-                .filter(refusal -> refusal != null)
-                .collect().asList();
+        return BatchStorage.storeOrRefuse("decisions", batch, this::storeUntilDatabaseAnswers, Refusal::new);
     }
 
     private Uni<Integer> storeUntilDatabaseAnswers(List<IncomingDecision> batch) {
-        return Uni.createFrom().deferred(() -> pool.withTransaction(transaction -> store(transaction, batch)))
-                .onFailure(RecordDecisions::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
+        return BatchStorage.untilTheDatabaseAnswers(pool, transaction -> store(transaction, batch))
                 .invoke(this::afterCommit)
                 .map(List::size);
     }
@@ -147,28 +123,5 @@ public class RecordDecisions implements DecisionBatches {
 
     /** A newly stored decision and how many deliveries it started. */
     private record Recorded(StoredDecision decision, int deliveries) {
-    }
-
-    /**
-     * A lost or busy connection passes: retry. A data, constraint or statement error (SQLSTATE classes 22, 23, 42)
-     * will fail again with the same data: it is refused.
-     */
-    static boolean isTransient(Throwable failure) {
-        if (failure instanceof PgException pg) {
-            String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-            return !(state.startsWith("22") || state.startsWith("23") || state.startsWith("42"));
-        }
-        return failure instanceof java.io.IOException
-                || failure instanceof io.vertx.core.VertxException
-                || failure instanceof io.vertx.core.impl.NoStackTraceThrowable
-                || failure instanceof java.util.concurrent.TimeoutException;
-    }
-
-    /** The database's reason without the data it refused (a PgException's detail, not shown, may quote it). */
-    static String reason(Throwable failure) {
-        if (failure instanceof PgException pg) {
-            return "the database refused it (SQLSTATE " + pg.getSqlState() + ")";
-        }
-        return failure.getClass().getSimpleName();
     }
 }

@@ -1,6 +1,5 @@
 package io.debrief.notification.usecase;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import io.debrief.notification.events.EventBatches;
 import io.debrief.notification.store.EventStore;
 import io.debrief.notification.store.EventStore.NewDelivery;
 import io.debrief.notification.store.SubscriptionStore;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,14 +26,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * transaction stores the events not seen before (once per CloudEvents id, so a redelivery changes nothing) and one
  * delivery for each of them and each subscription that receives it ({@link Subscription#receives(IncomingEvent)});
  * after the commit the dispatcher is woken. Outages are retried until the database answers; a refused batch is stored
- * one event at a time and only the refused events are handed back.
+ * one event at a time and only the refused events are handed back ({@link BatchStorage}).
  */
 @ApplicationScoped
 public class RecordEvents implements EventBatches {
 
     private static final Logger LOG = Logger.getLogger(RecordEvents.class);
-    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
-    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
     private final Pool pool;
     private final EventStore events;
@@ -56,27 +52,11 @@ public class RecordEvents implements EventBatches {
 
     @Override
     public Uni<List<Refusal>> record(List<IncomingEvent> batch) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return storeUntilDatabaseAnswers(batch)
-                .map(queued -> List.<Refusal>of())
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Storing a batch of %d events was refused (%s): storing them one at a time",
-                            batch.size(), RecordDecisions.reason(failure));
-                    return Multi.createFrom().iterable(batch)
-                            .onItem().transformToUniAndConcatenate(event -> storeUntilDatabaseAnswers(List.of(event))
-                                    .map(queued -> (Refusal) null)
-                                    .onFailure().recoverWithItem(refused -> new Refusal(event,
-                                            RecordDecisions.reason(refused))))
-                            .filter(refusal -> refusal != null)
-                            .collect().asList();
-                });
+        return BatchStorage.storeOrRefuse("events", batch, this::storeUntilDatabaseAnswers, Refusal::new);
     }
 
     private Uni<Integer> storeUntilDatabaseAnswers(List<IncomingEvent> batch) {
-        return Uni.createFrom().deferred(() -> pool.withTransaction(transaction -> store(transaction, batch)))
-                .onFailure(RecordDecisions::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
+        return BatchStorage.untilTheDatabaseAnswers(pool, transaction -> store(transaction, batch))
                 .invoke(queued -> {
                     erasures.forgetKeys(batch);
                     if (queued > 0) {
