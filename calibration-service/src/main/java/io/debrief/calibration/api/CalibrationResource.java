@@ -108,8 +108,6 @@ public class CalibrationResource {
     @APIResponse(responseCode = "404", description = "The loop is unknown")
     @APIResponse(responseCode = "409", description = "The loop is not DECIDED, decisionVersion is not its latest, it"
             + " is already final, HIRE on INSUFFICIENT_EVIDENCE, or the candidate was erased")
-    @APIResponse(responseCode = "413", description = "A body over 256 KiB")
-    @APIResponse(responseCode = "415", description = "A body that is not application/json")
     public Uni<Response> finalDecision(@PathParam("loopId") String loopId,
                                        @NotNull(message = "a body is required") @Valid FinalDecisionRequest request,
                                        @Context UriInfo uri) {

@@ -58,8 +58,6 @@ public class SubscriptionResource {
                     schema = @Schema(implementation = SubscriptionCreated.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field value, or a URL that may not"
             + " receive webhooks; violations name the fields")
-    @APIResponse(responseCode = "413", description = "The body is over 256 KiB")
-    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Uni<RestResponse<SubscriptionCreated>> create(@NotNull @Valid SubscriptionRequest request) {
         List<EventType> types = request.types() == null ? List.of()
                 : request.types().stream().map(WebhookType::type).toList();

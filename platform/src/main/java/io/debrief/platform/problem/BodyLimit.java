@@ -26,7 +26,12 @@ public class BodyLimit {
                      ObjectMapper mapper) throws JsonProcessingException {
         this.maxBytes = maxBodySize.asLongValue();
         this.problem = mapper.writeValueAsString(
-                Problem.of(413, "the request body is larger than " + (maxBytes / 1024) + " KiB", null));
+                Problem.of(413, "the request body is larger than " + size(maxBytes), null));
+    }
+
+    /** A size as the problem and the OpenAPI document state it: {@code 256 KiB}. */
+    static String size(long bytes) {
+        return (bytes / 1024) + " KiB";
     }
 
     void install(@Observes Router router) {

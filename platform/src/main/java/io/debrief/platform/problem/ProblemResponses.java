@@ -2,18 +2,17 @@ package io.debrief.platform.problem;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.debrief.platform.openapi.Operations;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
@@ -49,13 +48,7 @@ public class ProblemResponses implements OASFilter {
 
     /** The 4xx and 5xx responses of every operation, except references to a reusable response. */
     private static List<APIResponse> errorResponses(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return List.of();
-        }
-        return openAPI.getPaths().getPathItems().values().stream()
-                .map(PathItem::getOperations)
-                .filter(Objects::nonNull)
-                .flatMap(operations -> operations.values().stream())
+        return Operations.of(openAPI)
                 .map(Operation::getResponses)
                 .filter(responses -> responses != null && responses.getAPIResponses() != null)
                 .flatMap(responses -> responses.getAPIResponses().entrySet().stream())

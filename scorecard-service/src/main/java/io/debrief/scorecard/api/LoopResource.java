@@ -93,11 +93,7 @@ public class LoopResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoopView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
-    @APIResponse(responseCode = "415", description = "Body not application/json")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Uni<Response> open(@Valid @NotNull OpenLoopRequest request,
-                              @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h")
                               @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         List<PanelMember> panel = request.panel() == null ? List.of() : request.panel().stream()
                 .map(seat -> PanelMember.seat(seat.interviewerId(), seat.stage(), seat.scheduledEnd())).toList();
@@ -170,11 +166,7 @@ public class LoopResource {
     @APIResponse(responseCode = "403", description = "The token's sub is not the body's interviewerId")
     @APIResponse(responseCode = "404", description = "No such loop")
     @APIResponse(responseCode = "409", description = "Already submitted (amend with PUT), or the loop is cancelled")
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
-    @APIResponse(responseCode = "415", description = "Body not application/json")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Uni<Response> submit(@PathParam("loopId") String loopId, @Valid @NotNull ScorecardRequest request,
-                                @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h")
                                 @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         Caller caller = caller();
         String path = "/api/loops/" + loopId + "/scorecards";
@@ -200,13 +192,10 @@ public class LoopResource {
     @APIResponse(responseCode = "403", description = "The token's sub is not the path's interviewerId")
     @APIResponse(responseCode = "404", description = "No such loop, or no scorecard of this interviewer to amend")
     @APIResponse(responseCode = "409", description = "The loop is cancelled")
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
-    @APIResponse(responseCode = "415", description = "Body not application/json")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Uni<Response> amend(@PathParam("loopId") String loopId, @PathParam("interviewerId") String interviewerId,
                                @Valid @NotNull ScorecardRequest request,
-                               @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe for 24 h: a "
-                                       + "repeat returns the first response and stores no second version")
+                               @Parameter(in = ParameterIn.HEADER, description = IdempotencyResponses.KEY
+                                       + ": a repeat returns the first response and stores no second version")
                                @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         Caller caller = caller();
         if (caller.mayWriteScorecardOf(interviewerId) && !interviewerId.equals(request.interviewerId())) {
