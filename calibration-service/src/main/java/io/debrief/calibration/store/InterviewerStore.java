@@ -128,14 +128,25 @@ public class InterviewerStore {
 
     // ---------------------------------------------------------------- columns
 
-    /** The sums of a scope with the middle one or two of the interviewer's feedback times (an index range each). */
+    /**
+     * The sums of a scope with the middle one or two of the interviewer's feedback times: an index range of
+     * {@code (interviewer_id, level, feedback_seconds)} for a level, and for ALL the ranges of every level merged in
+     * order (a Merge Append of one range per level).
+     */
     private static String listed(String scope) {
-        String level = ALL.equals(scope) ? "" : " AND c.level = t.scope";
-        return "SELECT t.interviewer_id, t.list_key, " + prefixed("t.") + ", ARRAY(SELECT c.feedback_seconds"
-                + " FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id" + level
-                + " AND c.feedback_seconds IS NOT NULL ORDER BY c.feedback_seconds"
+        String times = ALL.equals(scope)
+                ? "SELECT f FROM (" + Arrays.stream(Level.values())
+                        .map(level -> "(" + feedbackTimes("'" + level.name() + "'") + " ORDER BY 1)")
+                        .collect(Collectors.joining(" UNION ALL ")) + ") AS m ORDER BY f"
+                : feedbackTimes("t.scope") + " ORDER BY 1";
+        return "SELECT t.interviewer_id, t.list_key, " + prefixed("t.") + ", ARRAY(" + times
                 + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
                 + " FROM interviewer_totals t";
+    }
+
+    private static String feedbackTimes(String level) {
+        return "SELECT c.feedback_seconds AS f FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id"
+                + " AND c.level = " + level + " AND c.feedback_seconds IS NOT NULL";
     }
 
     /** By position, in the order of {@link #listed(String)}'s columns (a lookup by name costs a scan per value). */

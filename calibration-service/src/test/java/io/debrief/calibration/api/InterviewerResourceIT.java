@@ -127,6 +127,51 @@ class InterviewerResourceIT {
                 .get("/api/interviewers").then().statusCode(403);
     }
 
+    /**
+     * The median time to feedback over all levels is the middle of every level's times together: JUNIOR 1 h and 10 h,
+     * MID 2 h and 20 h, SENIOR 3 h give 3 h over all levels (each level's times in turn would give 2 h), and 5.5, 11
+     * and 3 h per level.
+     */
+    @Test
+    void theMedianOverAllLevelsIsTheMiddleOfEveryLevelsTimesTogether() {
+        String merged = "mira-" + run;
+        String partner = "paul-" + run;
+        List<String[]> loops = List.of(new String[] {"JUNIOR", "1"}, new String[] {"MID", "2"},
+                new String[] {"SENIOR", "3"}, new String[] {"JUNIOR", "10"}, new String[] {"MID", "20"});
+        try (Events events = new Events()) {
+            for (String[] loop : loops) {
+                String loopId = Events.newLoopId();
+                // the opening moves the clock a minute, the scorecard another: it carries clock + 2 min
+                Instant submittedAt = events.clock().plusSeconds(120);
+                Instant scheduledEnd = submittedAt.minus(Duration.ofHours(Integer.parseInt(loop[1])));
+                events.opened(loopId, loop[0], List.of(
+                        Map.of("interviewerId", merged, "stage", "SYSTEM_DESIGN", "scheduledEnd", scheduledEnd.toString()),
+                        Map.of("interviewerId", partner, "stage", "CULTURAL_FIT")));
+                events.scorecard(loopId, merged, 1, Events.scores(0, 4, 4, 4, 4, 4, 4, 4, 4), "YES");
+                assertThat(events.clock()).isEqualTo(submittedAt);
+                events.scorecard(loopId, partner, 1, Events.scores(0, 3, 3, 3, 3, 3, 3, 3, 3), "NO");
+            }
+        }
+        await().atMost(Events.EVENTUALLY).untilAsserted(() -> assertThat(Api.asRecruiter()
+                .get("/api/interviewers/" + merged).then().statusCode(200).extract().jsonPath().getInt("loops")).isEqualTo(5));
+        Map<String, String> medians = new LinkedHashMap<>();
+        medians.put("", "3");
+        medians.put("?level=JUNIOR", "5.5");
+        medians.put("?level=MID", "11");
+        medians.put("?level=SENIOR", "3");
+        medians.forEach((query, median) -> {
+            JsonPath stats = Api.asRecruiter().get("/api/interviewers/" + merged + query).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(new BigDecimal(stats.getString("timeToFeedback.medianHours"))).as(query)
+                    .isEqualByComparingTo(median);
+            Map<String, Object> listed = everyPage("/api/interviewers" + query, 1000).stream()
+                    .filter(entry -> merged.equals(entry.get("interviewerId"))).findFirst().orElseThrow();
+            Object listedMedian = ((Map<?, ?>) listed.get("timeToFeedback")).get("medianHours");
+            assertThat(new BigDecimal(String.valueOf(listedMedian))).as("listed " + query)
+                    .isEqualByComparingTo(median);
+        });
+    }
+
     @Test
     void badPagesAreBadRequestProblems() {
         for (String limit : List.of("0", "1001", "-3", "ten", "2.5")) {

@@ -47,18 +47,24 @@ final class Interviewers {
     /**
      * The query {@code InterviewerStore.page} runs for the default {@code GET /api/interviewers} (scope ALL, the first
      * page: one row more than the page, to know whether a next one follows), copied here: the sums of the page's
-     * interviewers, each with the middle of their feedback times.
+     * interviewers, each with the middle of their feedback times over every level.
      */
     static final String QUERY = "SELECT t.interviewer_id, t.list_key, t.loops, t.pairs, t.deviation, t.pairs_containerization,"
             + " t.deviation_containerization, t.pairs_orchestration, t.deviation_orchestration, t.pairs_ci_cd, t.deviation_ci_cd,"
             + " t.pairs_ml_tools, t.deviation_ml_tools, t.pairs_monitoring, t.deviation_monitoring, t.pairs_system_design,"
             + " t.deviation_system_design, t.pairs_problem_solving, t.deviation_problem_solving, t.pairs_communication,"
             + " t.deviation_communication, t.agreed, t.agreement_total, t.feedback_total, t.within24h,"
-            + " ARRAY(SELECT c.feedback_seconds FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id"
-            + " AND c.feedback_seconds IS NOT NULL ORDER BY c.feedback_seconds"
+            + " ARRAY(SELECT f FROM (" + levelTimes("JUNIOR") + " UNION ALL " + levelTimes("MID") + " UNION ALL "
+            + levelTimes("SENIOR") + ") AS m ORDER BY f"
             + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
             + " FROM interviewer_totals t WHERE t.scope = ? AND t.list_key IS NOT NULL ORDER BY t.list_key, t.interviewer_id"
             + " LIMIT " + (DEFAULT_PAGE + 1);
+
+    /** One level's feedback times of the row's interviewer, in order: the query merges the levels' (a Merge Append). */
+    private static String levelTimes(String level) {
+        return "(SELECT c.feedback_seconds AS f FROM interviewer_contribution c WHERE c.interviewer_id = t.interviewer_id"
+                + " AND c.level = '" + level + "' AND c.feedback_seconds IS NOT NULL ORDER BY 1)";
+    }
 
     private Interviewers() {
     }
