@@ -50,6 +50,15 @@ public class InterviewerStore {
     /** The sums' columns after interviewer_id and scope, in the order of {@link #sumColumns}. */
     private static final List<String> SUM_COLUMNS = sumColumnNames();
     private static final String UPSERT = upsert();
+    /**
+     * Where a row of {@code t} stands in its scope's list, ascending: {@link InterviewerSums#listKey}, computed when
+     * read. It is not stored: an indexed key would change with nearly every batch, and each of those updates would then
+     * be a new row version in every index; without one, a batch's additions are HOT updates (V8).
+     */
+    static final String LIST_KEY = "CASE WHEN t.pairs = 0 THEN 1"
+            + " ELSE -div(abs(t.deviation)::numeric * 1e35, " + InterviewerSums.SCALE + "::numeric * t.pairs) END";
+    /** Whether a row of {@code t} is listed: an interviewer with any data in the scope. */
+    static final String LISTED = "NOT (t.loops = 0 AND t.pairs = 0 AND t.agreement_total = 0 AND t.feedback_total = 0)";
 
     private final Pool pool;
     private final JsonColumns json;
@@ -104,16 +113,18 @@ public class InterviewerStore {
      * interviewers after the position ({@code afterKey}, {@code afterId}), or from the start when it is null.
      */
     public Uni<List<Listed>> page(String scope, BigDecimal afterKey, String afterId, int limit) {
-        String after = afterKey == null ? "" : " AND (t.list_key, t.interviewer_id) > ($3, $4)";
-        String sql = listed(scope) + " WHERE t.scope = $1 AND t.list_key IS NOT NULL" + after
-                + " ORDER BY t.list_key, t.interviewer_id LIMIT $2";
+        String after = afterKey == null ? "" : " AND (" + LIST_KEY + ", t.interviewer_id) > ($3, $4)";
+        String page = "SELECT t.*, " + LIST_KEY + " AS list_key FROM interviewer_totals t WHERE t.scope = $1 AND " + LISTED
+                + after + " ORDER BY list_key, t.interviewer_id LIMIT $2";
         Tuple parameters = afterKey == null ? Tuple.of(scope, limit) : Tuple.of(scope, limit, afterKey, afterId);
-        return pool.preparedQuery(sql).execute(parameters).map(InterviewerStore::listed);
+        return pool.preparedQuery(listed(scope, page) + " ORDER BY t.list_key, t.interviewer_id").execute(parameters)
+                .map(InterviewerStore::listed);
     }
 
     public Uni<Optional<Listed>> one(String interviewerId, String scope) {
-        return pool.preparedQuery(listed(scope) + " WHERE t.scope = $1 AND t.interviewer_id = $2 AND t.list_key IS NOT NULL")
-                .execute(Tuple.of(scope, interviewerId))
+        String row = "SELECT t.*, " + LIST_KEY + " AS list_key FROM interviewer_totals t WHERE t.scope = $1"
+                + " AND t.interviewer_id = $2 AND " + LISTED;
+        return pool.preparedQuery(listed(scope, row)).execute(Tuple.of(scope, interviewerId))
                 .map(rows -> listed(rows).stream().findFirst());
     }
 
@@ -129,11 +140,12 @@ public class InterviewerStore {
     // ---------------------------------------------------------------- columns
 
     /**
-     * The sums of a scope with the middle one or two of the interviewer's feedback times: an index range of
+     * The rows {@code totals} selects (a scope's, with their {@code list_key}) with the middle one or two of each
+     * interviewer's feedback times, read only for those rows: an index range of
      * {@code (interviewer_id, level, feedback_seconds)} for a level, and for ALL the ranges of every level merged in
      * order (a Merge Append of one range per level).
      */
-    private static String listed(String scope) {
+    private static String listed(String scope, String totals) {
         String times = ALL.equals(scope)
                 ? "SELECT f FROM (" + Arrays.stream(Level.values())
                         .map(level -> "(" + feedbackTimes("'" + level.name() + "'") + " ORDER BY 1)")
@@ -141,7 +153,7 @@ public class InterviewerStore {
                 : feedbackTimes("t.scope") + " ORDER BY 1";
         return "SELECT t.interviewer_id, t.list_key, " + prefixed("t.") + ", ARRAY(" + times
                 + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
-                + " FROM interviewer_totals t";
+                + " FROM (" + totals + ") AS t";
     }
 
     private static String feedbackTimes(String level) {

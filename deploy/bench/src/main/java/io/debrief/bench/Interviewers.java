@@ -57,8 +57,10 @@ final class Interviewers {
             + " ARRAY(SELECT f FROM (" + levelTimes("JUNIOR") + " UNION ALL " + levelTimes("MID") + " UNION ALL "
             + levelTimes("SENIOR") + ") AS m ORDER BY f"
             + " OFFSET greatest(t.feedback_total - 1, 0) / 2 LIMIT 2 - t.feedback_total % 2) AS middle"
-            + " FROM interviewer_totals t WHERE t.scope = ? AND t.list_key IS NOT NULL ORDER BY t.list_key, t.interviewer_id"
-            + " LIMIT " + (DEFAULT_PAGE + 1);
+            + " FROM (SELECT t.*, CASE WHEN t.pairs = 0 THEN 1 ELSE -div(abs(t.deviation)::numeric * 1e35,"
+            + " 232792560::numeric * t.pairs) END AS list_key FROM interviewer_totals t WHERE t.scope = ?"
+            + " AND NOT (t.loops = 0 AND t.pairs = 0 AND t.agreement_total = 0 AND t.feedback_total = 0)"
+            + " ORDER BY list_key, t.interviewer_id LIMIT " + (DEFAULT_PAGE + 1) + ") AS t ORDER BY t.list_key, t.interviewer_id";
 
     /** One level's feedback times of the row's interviewer, in order: the query merges the levels' (a Merge Append). */
     private static String levelTimes(String level) {
