@@ -53,7 +53,7 @@ public record PostgresServer(String host, int port, String username, String pass
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             for (String table : tables) {
                 out.write(("-- table " + table + "\n").getBytes(StandardCharsets.UTF_8));
-                copy.copyOut("COPY " + table + " TO STDOUT", out);
+                copy.copyOut("COPY (SELECT * FROM " + table + ") TO STDOUT", out); // a partitioned table has no COPY of its own
             }
             return out.toByteArray();
         } catch (SQLException e) {
