@@ -55,10 +55,10 @@ public class InterviewerStore {
      * read. It is not stored: an indexed key would change with nearly every batch, and each of those updates would then
      * be a new row version in every index; without one, a batch's additions are HOT updates (V8).
      */
-    static final String LIST_KEY = "CASE WHEN t.pairs = 0 THEN 1"
+    private static final String LIST_KEY = "CASE WHEN t.pairs = 0 THEN 1"
             + " ELSE -div(abs(t.deviation)::numeric * 1e35, " + InterviewerSums.SCALE + "::numeric * t.pairs) END";
     /** Whether a row of {@code t} is listed: an interviewer with any data in the scope. */
-    static final String LISTED = "NOT (t.loops = 0 AND t.pairs = 0 AND t.agreement_total = 0 AND t.feedback_total = 0)";
+    private static final String LISTED = "NOT (t.loops = 0 AND t.pairs = 0 AND t.agreement_total = 0 AND t.feedback_total = 0)";
 
     private final Pool pool;
     private final JsonColumns json;
